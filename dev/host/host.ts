@@ -1,0 +1,86 @@
+import { join } from 'node:path';
+import { createSimSite, type SimSite } from '../sim';
+import { KvsStore } from './kvs';
+import { createForgeFetch } from './forge-fetch';
+import { FunctionRunner, type BackendModules } from './functions';
+import type { JiraGateway } from './jira-gateway';
+import { loadManifest, type HostManifest } from './manifest';
+import { EventQueue } from './queue';
+import { RealSiteGateway, type RealSiteConfig } from './real-site';
+import { installForgeRuntime } from './runtime';
+import { Scheduler } from './scheduler';
+import { SimGateway } from './sim-gateway';
+
+export interface HostOptions {
+  manifestFile: string;
+  backend: BackendModules;
+  /** Holds the SQLite files; ':memory:' keeps everything in memory (tests). */
+  dataDir: string;
+  site: 'demo' | 'large';
+  realSite?: RealSiteConfig;
+  /** Runs scheduled triggers on their intervals (off in tests, which call them directly). */
+  runSchedules?: boolean;
+}
+
+export interface Persona {
+  accountId: string;
+  displayName: string;
+  role: 'site-admin' | 'project-admin' | 'user';
+  projects: string[];
+}
+
+/** The local Forge host: the real back end, KVS, queue, triggers and a Jira site, wired like Forge. */
+export interface Host {
+  manifest: HostManifest;
+  functions: FunctionRunner;
+  queue: EventQueue;
+  jira: JiraGateway;
+  /** Present when Jira is simulated. */
+  sim: SimSite | null;
+  cloudId: string;
+  siteUrl: string;
+  personas(): Persona[];
+  close(): void;
+}
+
+const CLOUD_ID = '7f3e1b2a-0c4d-4e5f-8a9b-1c2d3e4f5a6b';
+
+export function createHost(options: HostOptions): Host {
+  const manifest = loadManifest(options.manifestFile);
+  const file = (name: string) => (options.dataDir === ':memory:' ? ':memory:' : join(options.dataDir, name));
+  const kvs = KvsStore.open(file('kvs.sqlite'), { entities: manifest.entities });
+  const sim = options.realSite ? null : createSimSite({ size: options.site });
+  const jira: JiraGateway = options.realSite ? new RealSiteGateway(options.realSite) : new SimGateway(sim as SimSite, options.site);
+  const installContext = `ari:cloud:jira::site/${CLOUD_ID}`;
+  const functions = new FunctionRunner(manifest, options.backend, installContext);
+  let queue: EventQueue;
+  try {
+    queue = new EventQueue(file('events.sqlite'), (event) => functions.deliverEvent(event));
+  } catch (e) {
+    kvs.close();
+    throw e;
+  }
+  installForgeRuntime(
+    { appId: manifest.appId.split('/').pop() ?? 'local', environmentId: 'local-development', installationId: 'local-installation', cloudId: CLOUD_ID, scopes: manifest.scopes },
+    createForgeFetch({ kvs, jira, queue }),
+  );
+  queue.start();
+  const scheduler = new Scheduler(manifest.scheduledTriggers, (key) => functions.runTrigger(key));
+  if (options.runSchedules) scheduler.start();
+  const siteUrl = options.realSite ? new URL(options.realSite.baseUrl).origin : 'https://local-site.atlassian.net';
+  return {
+    manifest,
+    functions,
+    queue,
+    jira,
+    sim,
+    cloudId: CLOUD_ID,
+    siteUrl,
+    personas: () => (sim ? sim.personas() : []),
+    close() {
+      scheduler.stop();
+      queue.close();
+      kvs.close();
+    },
+  };
+}

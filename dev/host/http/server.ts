@@ -1,0 +1,143 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { HostError } from '../functions';
+import type { Host } from '../host';
+import { toFetchResponse } from '../jira-gateway';
+import { landingPage } from './landing';
+import { renderPage } from './pages';
+import { themeCss } from './theme';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.woff2': 'font/woff2' };
+
+/**
+ * The local host's HTTP face (DESIGN.md, "Local host interface"): the pages, the built Custom UI,
+ * /dev/personas, /dev/invoke, /dev/triggers/{key} and the simulated site under /sim/jira/.
+ */
+export function createHostServer(host: Host, resourceDir: string): Server {
+  return createServer((req, res) => {
+    route(host, resourceDir, req, res).catch((e: unknown) => {
+      const status = e instanceof HostError ? e.status : 500;
+      if (status >= 500) console.error(`[host] ${req.method} ${req.url}: ${e instanceof Error ? e.stack : String(e)}`);
+      if (!res.headersSent) sendJson(res, status, { error: e instanceof Error ? e.message : String(e) });
+      else res.end();
+    });
+  });
+}
+
+async function route(host: Host, resourceDir: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const path = url.pathname;
+  const method = req.method ?? 'GET';
+
+  if (method === 'GET' && path === '/') return sendHtml(res, landingPage(host));
+  if (method === 'GET' && (path === '/admin' || path.startsWith('/project/'))) {
+    const projectKey = path === '/admin' ? null : decodeURIComponent(path.slice('/project/'.length));
+    if (projectKey !== null && !/^[A-Z][A-Z0-9_]{0,254}$/.test(projectKey)) throw new HostError(400, `"${projectKey}" is not a Jira project key`);
+    const page = renderPage(host, resourceDir, {
+      moduleKey: projectKey === null ? 'admin-page' : 'project-page',
+      projectKey,
+      accountId: personaParam(host, url.searchParams.get('as')),
+      colorMode: url.searchParams.get('theme') === 'dark' ? 'dark' : 'light',
+    });
+    res.setHeader('content-security-policy', page.csp);
+    return sendHtml(res, page.html);
+  }
+  if (method === 'GET' && path.startsWith('/ui/')) return sendStatic(res, resourceDir, path.slice('/ui/'.length));
+  if (method === 'GET' && path === '/dev/theme.css') {
+    res.writeHead(200, { 'content-type': 'text/css', 'cache-control': 'max-age=3600' });
+    return void res.end(themeCss());
+  }
+  if (method === 'GET' && path === '/dev/personas') return sendJson(res, 200, host.personas());
+  if (method === 'POST' && path === '/dev/invoke') return sendJson(res, 200, await invoke(host, await readJson(req)));
+  if (method === 'POST' && path.startsWith('/dev/triggers/')) {
+    await host.functions.runTrigger(decodeURIComponent(path.slice('/dev/triggers/'.length)));
+    return sendJson(res, 200, { ran: true });
+  }
+  if (path.startsWith('/sim/jira/')) {
+    if (!host.sim) throw new HostError(404, 'The simulated site is off: JIRA_BASE_URL points the host at a real site.');
+    const body = method === 'GET' || method === 'HEAD' ? undefined : await readJson(req);
+    const as = req.headers['x-sim-as'];
+    const answer = await host.sim.handle({
+      method,
+      path: path.slice('/sim/jira'.length),
+      query: url.searchParams,
+      body,
+      caller: typeof as === 'string' && as !== '' ? { kind: 'user', accountId: as } : { kind: 'app' },
+    });
+    const response = toFetchResponse(answer);
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    return void res.end(Buffer.from(await response.arrayBuffer()));
+  }
+  throw new HostError(404, `Nothing at ${method} ${path}. Try / for the list of pages.`);
+}
+
+/** POST /dev/invoke: `{ as, moduleKey, projectKey?, functionKey, payload }`, exactly as the bridge would call. */
+async function invoke(host: Host, body: unknown): Promise<unknown> {
+  if (typeof body !== 'object' || body === null) throw new HostError(400, 'Expected a JSON object { as, moduleKey, projectKey?, functionKey, payload }');
+  const { as, moduleKey, projectKey, functionKey, payload } = body as Record<string, unknown>;
+  if (typeof functionKey !== 'string' || functionKey === '') throw new HostError(400, 'functionKey must be a resolver key such as "me/get"');
+  if (moduleKey !== 'admin-page' && moduleKey !== 'project-page') throw new HostError(400, 'moduleKey must be "admin-page" or "project-page"');
+  if (moduleKey === 'project-page' && (typeof projectKey !== 'string' || projectKey === '')) throw new HostError(400, 'projectKey is required for the project-page module');
+  if (as !== undefined && as !== null && typeof as !== 'string') throw new HostError(400, 'as must be an account id, or null for an anonymous caller');
+  const accountId = typeof as === 'string' && as !== '' ? as : undefined;
+  const page = host.manifest.pages.get(moduleKey);
+  return host.functions.invokeResolver({
+    ...(accountId ? { accountId } : {}),
+    moduleKey,
+    functionKey,
+    payload: payload ?? {},
+    frontendContext: {
+      moduleKey,
+      cloudId: host.cloudId,
+      siteUrl: host.siteUrl,
+      localId: `ari:cloud:ecosystem::extension/local/${moduleKey}`,
+      environmentId: 'local-development',
+      environmentType: 'DEVELOPMENT',
+      extension: { type: page?.type, ...(moduleKey === 'project-page' ? { project: { key: projectKey, id: projectKey, type: 'software' } } : {}) },
+    },
+  });
+}
+
+/** ?as= picks a persona; absent means the site admin (the first persona); "anonymous" means no account. */
+function personaParam(host: Host, as: string | null): string | null {
+  if (as === 'anonymous') return null;
+  if (as) return as;
+  return host.personas()[0]?.accountId ?? null;
+}
+
+function sendStatic(res: ServerResponse, root: string, relative: string): void {
+  const base = resolve(root);
+  const file = resolve(join(base, normalize(decodeURIComponent(relative))));
+  if (!file.startsWith(base + sep) || !existsSync(file) || !statSync(file).isFile()) throw new HostError(404, `No built file ${relative}`);
+  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+  createReadStream(file).pipe(res);
+}
+
+function sendHtml(res: ServerResponse, html: string): void {
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(html);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new HostError(413, 'Request body is larger than 1 MiB');
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new HostError(400, 'Request body is not valid JSON');
+  }
+}

@@ -1,0 +1,152 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { openSqlite } from './sqlite-file';
+
+/** One event as a consumer sees it (the shape Forge gives function consumers). */
+export interface QueuedEvent {
+  queueName: string;
+  jobId: string;
+  eventId: string;
+  body: Record<string, unknown>;
+  retryContext?: { retryCount: number; retryReason: string; retryData?: unknown };
+}
+
+/** What a consumer's run came to: done, or retry later (thrown error or a returned InvocationError). */
+export type DeliveryOutcome = { kind: 'done' } | { kind: 'retry'; afterSeconds: number; reason: string; retryData?: unknown };
+
+export type Deliver = (event: QueuedEvent) => Promise<DeliveryOutcome>;
+
+// Forge retries a failed event a few times before giving up (limits-async-events).
+const MAX_RETRIES = 4;
+
+/**
+ * A durable queue for @forge/events on SQLite: pushes are stored before they are acknowledged, and
+ * an event that was running when the host stopped runs again at the next start (at-least-once, as on
+ * Forge), so a consumer killed halfway is retried rather than lost.
+ */
+export class EventQueue {
+  private readonly db: Database.Database;
+  private timer: NodeJS.Timeout | null = null;
+  private running = 0;
+  private idleWaiters: Array<() => void> = [];
+
+  constructor(
+    file: string,
+    private readonly deliver: Deliver,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.db = openSqlite(file, 'the async-event queue');
+    this.db.exec(`CREATE TABLE IF NOT EXISTS events (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL UNIQUE, queue TEXT NOT NULL, job_id TEXT NOT NULL,
+      body TEXT NOT NULL, run_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+      status TEXT NOT NULL CHECK (status IN ('pending','running','done','failed','cancelled')), retry_context TEXT)`);
+    // Events that were running when the host stopped are run again.
+    this.db.prepare(`UPDATE events SET status = 'pending' WHERE status = 'running'`).run();
+  }
+
+  /** Handles the queue paths @forge/events posts to; answers like Forge's queue service. */
+  handle(path: string, body: unknown): { status: number; body?: unknown } {
+    const request = (body ?? {}) as { queueName?: string; jobId?: string; payload?: Array<{ body: Record<string, unknown>; delayInSeconds?: number }> };
+    if (path.startsWith('/webhook/queue/publish/')) {
+      if (!request.queueName || !request.jobId || !Array.isArray(request.payload)) return { status: 400, body: { errorMessage: 'Malformed push request' } };
+      this.push(request.queueName, request.jobId, request.payload);
+      return { status: 201, body: {} };
+    }
+    if (path.startsWith('/webhook/queue/stats/')) {
+      const stats = this.stats(request.queueName ?? '', request.jobId ?? '');
+      return stats ? { status: 200, body: stats } : { status: 404, body: { errorMessage: 'Job not found' } };
+    }
+    if (path.startsWith('/webhook/queue/cancel/')) {
+      const changed = this.db.prepare(`UPDATE events SET status = 'cancelled' WHERE queue = ? AND job_id = ? AND status = 'pending'`).run(request.queueName, request.jobId).changes;
+      return changed > 0 || this.stats(request.queueName ?? '', request.jobId ?? '') ? { status: 204 } : { status: 404, body: { errorMessage: 'Job not found' } };
+    }
+    return { status: 404, body: { errorMessage: `Unknown queue path ${path}` } };
+  }
+
+  push(queueName: string, jobId: string, events: Array<{ body: Record<string, unknown>; delayInSeconds?: number }>): void {
+    const insert = this.db.prepare(`INSERT INTO events (event_id, queue, job_id, body, run_at, status) VALUES (?, ?, ?, ?, ?, 'pending')`);
+    const now = this.now();
+    this.db.transaction(() => {
+      for (const e of events) insert.run(randomUUID(), queueName, jobId, JSON.stringify(e.body), now + (e.delayInSeconds ?? 0) * 1000);
+    })();
+    this.kick();
+  }
+
+  stats(queueName: string, jobId: string): { success: number; inProgress: number; failed: number } | null {
+    const rows = this.db.prepare(`SELECT status, COUNT(*) AS n FROM events WHERE queue = ? AND job_id = ? GROUP BY status`).all(queueName, jobId) as Array<{ status: string; n: number }>;
+    if (rows.length === 0) return null;
+    const count = (s: string[]) => rows.filter((r) => s.includes(r.status)).reduce((a, r) => a + r.n, 0);
+    return { success: count(['done']), inProgress: count(['pending', 'running']), failed: count(['failed', 'cancelled']) };
+  }
+
+  /** Starts delivering due events in the background. */
+  start(pollMs = 100): void {
+    if (!this.timer) this.timer = setInterval(() => this.kick(), pollMs);
+    this.kick();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Resolves when no event is pending-and-due or running (for tests and tools). */
+  async idle(): Promise<void> {
+    for (;;) {
+      if (this.running === 0 && !this.nextDue()) return;
+      await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    }
+  }
+
+  close(): void {
+    this.stop();
+    this.db.close();
+  }
+
+  private nextDue(): { seq: number; event_id: string; queue: string; job_id: string; body: string; attempts: number; retry_context: string | null } | undefined {
+    return this.db
+      .prepare(`SELECT seq, event_id, queue, job_id, body, attempts, retry_context FROM events WHERE status = 'pending' AND run_at <= ? ORDER BY run_at, seq LIMIT 1`)
+      .get(this.now()) as ReturnType<EventQueue['nextDue']>;
+  }
+
+  private kick(): void {
+    if (this.running > 0) return;
+    const row = this.nextDue();
+    if (!row) {
+      this.idleWaiters.splice(0).forEach((w) => w());
+      return;
+    }
+    this.running++;
+    this.db.prepare(`UPDATE events SET status = 'running', attempts = attempts + 1 WHERE seq = ?`).run(row.seq);
+    const event: QueuedEvent = {
+      queueName: row.queue,
+      jobId: row.job_id,
+      eventId: row.event_id,
+      body: JSON.parse(row.body) as Record<string, unknown>,
+      ...(row.retry_context ? { retryContext: JSON.parse(row.retry_context) as QueuedEvent['retryContext'] } : {}),
+    };
+    this.deliver(event)
+      .catch((e: unknown): DeliveryOutcome => ({ kind: 'retry', afterSeconds: 1, reason: 'FUNCTION_PLATFORM_UNKNOWN_ERROR', retryData: String(e) }))
+      .then((outcome) => this.settle(row.seq, row.attempts + 1, outcome))
+      .finally(() => {
+        this.running--;
+        this.kick();
+      });
+  }
+
+  private settle(seq: number, attempts: number, outcome: DeliveryOutcome): void {
+    if (outcome.kind === 'done') {
+      this.db.prepare(`UPDATE events SET status = 'done' WHERE seq = ?`).run(seq);
+      return;
+    }
+    if (attempts > MAX_RETRIES) {
+      console.warn(`[queue] event ${seq} failed ${attempts} times (${outcome.reason}); giving up as Forge does`);
+      this.db.prepare(`UPDATE events SET status = 'failed' WHERE seq = ?`).run(seq);
+      return;
+    }
+    const retryContext = { retryCount: attempts, retryReason: outcome.reason, ...(outcome.retryData === undefined ? {} : { retryData: outcome.retryData }) };
+    this.db
+      .prepare(`UPDATE events SET status = 'pending', run_at = ?, retry_context = ? WHERE seq = ?`)
+      .run(this.now() + outcome.afterSeconds * 1000, JSON.stringify(retryContext), seq);
+  }
+}

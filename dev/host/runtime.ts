@@ -1,0 +1,96 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+
+/**
+ * What the Forge platform knows about one function invocation. The host runs each resolver call,
+ * event and trigger inside one, so that concurrent invocations never see each other's caller.
+ */
+export interface Invocation {
+  invocationId: string;
+  functionKey: string;
+  moduleKey: string;
+  moduleType: string;
+  /** The calling user; absent for scheduled triggers, events and anonymous callers. */
+  accountId?: string;
+  deadline: number;
+}
+
+/** One Forge proxy request: the first argument of `__forge_fetch__`. */
+export interface ForgeFetchTarget {
+  type: string;
+  provider?: string;
+  remote?: string;
+  accountId?: string;
+}
+
+export type ForgeFetch = (target: ForgeFetchTarget, path: string, init?: RequestInit) => Promise<Response>;
+
+export interface AppIdentity {
+  appId: string;
+  environmentId: string;
+  installationId: string;
+  cloudId: string;
+  scopes: string[];
+}
+
+const current = new AsyncLocalStorage<Invocation>();
+
+export function currentInvocation(): Invocation | undefined {
+  return current.getStore();
+}
+
+export function runInvocation<T>(inv: Omit<Invocation, 'invocationId' | 'deadline'> & { timeoutMs: number }, fn: () => Promise<T>): Promise<T> {
+  const { timeoutMs, ...rest } = inv;
+  return current.run({ ...rest, invocationId: randomUUID(), deadline: Date.now() + timeoutMs }, fn);
+}
+
+const noopTimer = { measure: () => ({ stop: () => undefined }) };
+const noopMetrics = {
+  counter: () => ({ incr: () => undefined, decr: () => undefined }),
+  timing: () => noopTimer,
+  gauge: () => ({ set: () => undefined }),
+  histogram: () => ({ record: () => undefined }),
+};
+
+/**
+ * Installs the globals the real @forge/api, @forge/kvs and @forge/events read: `__forge_runtime__`
+ * (app and invocation context) and `__forge_fetch__` (every product, storage and queue request).
+ * Fields that depend on the invocation are getters over the current AsyncLocalStorage store.
+ */
+export function installForgeRuntime(app: AppIdentity, fetch: ForgeFetch): void {
+  const g = globalThis as Record<string, unknown>;
+  const runtime = {
+    proxy: { token: 'local-host', url: 'http://local-host' },
+    contextAri: `ari:cloud:jira::site/${app.cloudId}`,
+    container: { runtime: 'nodejs22.x', handler: 'local-host' },
+    get appContext() {
+      const inv = current.getStore();
+      return {
+        appId: app.appId,
+        appVersion: '1.0.0',
+        environmentId: app.environmentId,
+        environmentType: 'DEVELOPMENT',
+        invocationId: inv?.invocationId ?? 'outside-invocation',
+        installationId: app.installationId,
+        functionKey: inv?.functionKey ?? '',
+        moduleType: inv?.moduleType ?? '',
+        moduleKey: inv?.moduleKey ?? '',
+        installation: { ari: { toString: () => `ari:cloud:ecosystem::installation/${app.installationId}` }, contexts: [] },
+        permissions: { scopes: app.scopes, external: {} },
+      };
+    },
+    get aaid() {
+      return current.getStore()?.accountId;
+    },
+    lambdaContext: {
+      awsRequestId: 'local-host',
+      getRemainingTimeInMillis: () => Math.max(0, (current.getStore()?.deadline ?? Date.now()) - Date.now()),
+    },
+    tracing: { traceId: 'local', spanId: 'local' },
+    realtime: {},
+    metrics: noopMetrics,
+    featureFlags: () => false,
+  };
+  g.__forge_runtime__ = runtime;
+  g.__forge_fetch__ = fetch;
+}

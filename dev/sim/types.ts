@@ -1,0 +1,98 @@
+// Public types of the simulated Jira Cloud site. The local host and the tests depend on these names.
+
+export type SimCaller = { kind: 'app' } | { kind: 'user'; accountId: string };
+
+export interface SimRequest {
+  method: string;
+  /** Jira REST path without query, e.g. /rest/api/3/myself */
+  path: string;
+  query: URLSearchParams;
+  /** Parsed JSON body, if any. */
+  body?: unknown;
+  caller: SimCaller;
+}
+
+/** A string body is raw text to send as is (used by the junk-body fault); anything else is JSON. */
+export interface SimResponse {
+  status: number;
+  headers: Record<string, string>;
+  body?: unknown;
+}
+
+export interface Persona {
+  accountId: string;
+  displayName: string;
+  role: 'site-admin' | 'project-admin' | 'user';
+  /** Project keys this persona administers (empty for others). */
+  projects: string[];
+}
+
+export type RateLimitReason = 'jira-quota-tenant-based' | 'jira-quota-global-based' | 'jira-burst-based';
+
+/** Fault injection: each `count` applies to the next N requests. */
+export interface Faults {
+  rateLimitStorm?: { reason: RateLimitReason; count: number; retryAfterSeconds?: number };
+  serverErrors?: { status: 500 | 502 | 503 | 504; count: number };
+  /** Added to every request while set. */
+  latencyMs?: number;
+  /** 200 answers whose body is truncated JSON text. */
+  junkBodies?: { count: number };
+}
+
+export interface MeterSnapshot {
+  points: number;
+  requests: number;
+  byEndpoint: Record<string, { requests: number; points: number }>;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  status: number;
+}
+
+export interface Truth {
+  /** Seeded service accounts, agents, app accounts and automation-like people. */
+  integrationAccountIds(): string[];
+  /** People who are neither personas' concern nor automation-like: humans working by hand. */
+  ordinaryPeopleAccountIds(): string[];
+  /** Identity × project pairs with attributable activity (updatedBy semantics or worklogs) since sinceMs. */
+  touchedPairs(o: { sinceMs: number }): Array<{ accountId: string; projectKey: string; issues: number }>;
+  /** Keys of issues the account updated (updatedBy semantics) since sinceMs, sorted. */
+  issuesTouchedBy(accountId: string, o: { sinceMs: number }): string[];
+  /** Projects where the account holds a role (directly or through a group). */
+  projectsWithRole(accountId: string): string[];
+  /** Counts of what was generated. */
+  sizes(): { users: number; projects: number; issues: number; events: number; groups: number };
+}
+
+export interface Mutate {
+  /** Adds a changelog or comment event by the issue's usual actors to that fraction of issues; returns the keys touched. */
+  touchIssues(o: { fraction: number; at?: number; seed?: number }): string[];
+  /** Adds one event by accountId to the issue (kind: field change, status change, comment, comment edit, worklog). */
+  addEvent(o: { issueKey: string; accountId: string; kind?: MutationEventKind; at?: number }): void;
+  /** Grants (or revokes) the account a project role directly. */
+  setRoleActor(o: { projectKey: string; roleName: string; accountId: string; present: boolean }): void;
+  /** Marks a user active or inactive. */
+  setActive(o: { accountId: string; active: boolean }): void;
+}
+
+export type MutationEventKind = 'field' | 'status' | 'comment' | 'comment-edit' | 'worklog';
+
+export interface SimSite {
+  handle(req: SimRequest): Promise<SimResponse>;
+  personas(): Persona[];
+  meter: { snapshot(): MeterSnapshot; reset(): void };
+  faults: { set(f: Partial<Faults>): void; clear(): void };
+  quota: { set(o: { hourlyPoints?: number; kind?: 'tenant' | 'global' }): void };
+  recorded(): RecordedRequest[];
+  truth: Truth;
+  mutate: Mutate;
+}
+
+export interface SimSiteOptions {
+  size?: 'demo' | 'large';
+  seed?: number;
+  now?: () => number;
+  hourlyPoints?: number;
+}

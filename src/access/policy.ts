@@ -1,0 +1,28 @@
+import { ResolverFailure } from '../resolvers/envelope';
+import type { Caller } from './caller';
+
+/**
+ * Access policies a resolver can state. Each resolver names exactly one; the check runs before the
+ * payload is looked at, so a refused caller learns nothing from validation messages.
+ * - signed-in: any Atlassian account calling from one of our modules (answers only about the caller).
+ */
+export type Policy = 'signed-in';
+
+/** A caller who passed their resolver's policy. */
+export interface Authorized extends Caller {
+  accountId: string;
+  moduleKey: NonNullable<Caller['moduleKey']>;
+}
+
+export async function authorize(policy: Policy, caller: Caller): Promise<Authorized> {
+  switch (policy) {
+    case 'signed-in':
+      return requireSignedIn(caller);
+  }
+}
+
+function requireSignedIn(caller: Caller): Authorized {
+  if (!caller.accountId) throw new ResolverFailure('FORBIDDEN', 'Sign in to Jira to use Integration Registry.');
+  if (!caller.moduleKey) throw new ResolverFailure('FORBIDDEN', 'This page is not part of Integration Registry.');
+  return { ...caller, accountId: caller.accountId, moduleKey: caller.moduleKey };
+}

@@ -1,0 +1,32 @@
+/** A Jira answer that was not a success, kept small: status and Jira's own messages, never bodies with data. */
+export class JiraError extends Error {
+  constructor(
+    readonly status: number,
+    readonly method: string,
+    readonly path: string,
+    readonly jiraMessages: string[],
+  ) {
+    super(`Jira answered ${status} to ${method} ${path}${jiraMessages.length ? `: ${jiraMessages.join('; ')}` : ''}`);
+    this.name = 'JiraError';
+  }
+}
+
+/** Jira did not answer usefully: network failure, timeout, or a body that is not the JSON we asked for. */
+export class JiraUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'JiraUnavailableError';
+  }
+}
+
+/** Jira's ErrorCollection: `{ errorMessages: string[], errors: { field: message } }`. */
+export function messagesOf(body: unknown): string[] {
+  if (typeof body !== 'object' || body === null) return [];
+  const out: string[] = [];
+  const { errorMessages, errors } = body as { errorMessages?: unknown; errors?: unknown };
+  if (Array.isArray(errorMessages)) out.push(...errorMessages.filter((m): m is string => typeof m === 'string'));
+  if (typeof errors === 'object' && errors !== null) {
+    for (const [field, m] of Object.entries(errors)) if (typeof m === 'string') out.push(`${field}: ${m}`);
+  }
+  return out.slice(0, 5);
+}

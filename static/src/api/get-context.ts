@@ -1,0 +1,19 @@
+import { view } from '@forge/bridge';
+import type { ModuleKey } from '../../../src/contract';
+
+export interface PageContext {
+  moduleKey: ModuleKey;
+  projectKey: string | null;
+  siteUrl: string;
+}
+
+/** Which module this page is, from the Forge context (for routing only; the back end decides access). */
+export async function getPageContext(): Promise<PageContext> {
+  const context = await view.getContext();
+  const extension = context.extension as { project?: { key?: string } } | undefined;
+  return {
+    moduleKey: context.moduleKey === 'project-page' ? 'project-page' : 'admin-page',
+    projectKey: extension?.project?.key ?? null,
+    siteUrl: context.siteUrl,
+  };
+}

@@ -1,0 +1,18 @@
+import { makeInvoke } from '@forge/bridge';
+import type { Defs, Envelope, ResolverError } from '../../../src/contract';
+
+/** The one typed entry point to the back end: payloads and answers are checked against Defs. */
+export const invoke = makeInvoke<Defs>();
+
+/** An error answer from a resolver, kept whole so that pages can show its message and act on its code. */
+export class ResolverCallError extends Error {
+  constructor(readonly error: ResolverError) {
+    super(error.message);
+  }
+}
+
+/** Unwraps an envelope: the data, or a ResolverCallError carrying the code and message. */
+export function unwrap<T>(envelope: Envelope<T>): T {
+  if (envelope.ok) return envelope.data;
+  throw new ResolverCallError(envelope.error);
+}

@@ -1,0 +1,32 @@
+import { getMe } from '../api/get-me';
+import { getPageContext } from '../api/get-context';
+import { ErrorState } from '../components/ErrorState';
+import { NoAccess } from '../components/NoAccess';
+import { PageLoading } from '../components/PageLoading';
+import { AdminPage } from '../features/admin/AdminPage';
+import { ProjectPage } from '../features/project/ProjectPage';
+import { useAsync } from '../hooks/use-async';
+
+async function loadPage() {
+  const [context, me] = await Promise.all([getPageContext(), getMe()]);
+  return { context, me };
+}
+
+/** One Custom UI for both modules: the Forge context says which page this is. */
+export function App() {
+  const state = useAsync(loadPage, 'page');
+  if (state.status === 'loading') return <PageLoading label="Loading Integration Registry" />;
+  if (state.status === 'failed') {
+    if (state.error.code === 'FORBIDDEN') return <NoAccess reason={state.error.message} />;
+    return <ErrorState title="Integration Registry" error={state.error} />;
+  }
+  const { context, me } = state.data;
+  if (context.moduleKey === 'admin-page') {
+    if (!me.canOpenAdminPage) return <NoAccess reason="Integration Registry's admin page is for Jira administrators." />;
+    return <AdminPage me={me} />;
+  }
+  if (!me.project?.canOpen) {
+    return <NoAccess reason="This page is for the project's lead and administrators, and for Jira administrators." />;
+  }
+  return <ProjectPage me={me} project={me.project} />;
+}

@@ -28,6 +28,7 @@ export class EventQueue {
   private readonly db: Database.Database;
   private timer: NodeJS.Timeout | null = null;
   private running = 0;
+  private closed = false;
   private idleWaiters: Array<() => void> = [];
 
   constructor(
@@ -40,8 +41,13 @@ export class EventQueue {
       seq INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL UNIQUE, queue TEXT NOT NULL, job_id TEXT NOT NULL,
       body TEXT NOT NULL, run_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
       status TEXT NOT NULL CHECK (status IN ('pending','running','done','failed','cancelled')), retry_context TEXT)`);
-    // Events that were running when the host stopped are run again.
-    this.db.prepare(`UPDATE events SET status = 'pending' WHERE status = 'running'`).run();
+    // Events that were running when the host stopped are run again, as Forge retries an invocation
+    // that died: with a retry context, so the consumer can tell.
+    this.db
+      .prepare(
+        `UPDATE events SET status = 'pending', retry_context = json_object('retryCount', attempts, 'retryReason', 'FUNCTION_PLATFORM_UNKNOWN_ERROR') WHERE status = 'running'`,
+      )
+      .run();
   }
 
   /** Handles the queue paths @forge/events posts to; answers like Forge's queue service. */
@@ -93,14 +99,16 @@ export class EventQueue {
   /** Resolves when no event is pending-and-due or running (for tests and tools). */
   async idle(): Promise<void> {
     for (;;) {
-      if (this.running === 0 && !this.nextDue()) return;
+      if (this.closed || (this.running === 0 && !this.nextDue())) return;
       await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
     }
   }
 
   close(): void {
     this.stop();
+    this.closed = true;
     this.db.close();
+    this.idleWaiters.splice(0).forEach((w) => w());
   }
 
   private nextDue(): { seq: number; event_id: string; queue: string; job_id: string; body: string; attempts: number; retry_context: string | null } | undefined {
@@ -110,7 +118,7 @@ export class EventQueue {
   }
 
   private kick(): void {
-    if (this.running > 0) return;
+    if (this.closed || this.running > 0) return;
     const row = this.nextDue();
     if (!row) {
       this.idleWaiters.splice(0).forEach((w) => w());
@@ -135,6 +143,8 @@ export class EventQueue {
   }
 
   private settle(seq: number, attempts: number, outcome: DeliveryOutcome): void {
+    // A run that ends after the host closed is left 'running', to be run again at the next start.
+    if (this.closed) return;
     if (outcome.kind === 'done') {
       this.db.prepare(`UPDATE events SET status = 'done' WHERE seq = ?`).run(seq);
       return;

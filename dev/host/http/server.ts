@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { devInvoke } from '../dev-invoke';
 import { HostError } from '../functions';
 import type { Host } from '../host';
 import { toFetchResponse } from '../jira-gateway';
@@ -50,7 +51,7 @@ async function route(host: Host, resourceDir: string, req: IncomingMessage, res:
     return void res.end(themeCss());
   }
   if (method === 'GET' && path === '/dev/personas') return sendJson(res, 200, host.personas());
-  if (method === 'POST' && path === '/dev/invoke') return sendJson(res, 200, await invoke(host, await readJson(req)));
+  if (method === 'POST' && path === '/dev/invoke') return sendJson(res, 200, await devInvoke(host, await readJson(req)));
   if (method === 'POST' && path.startsWith('/dev/triggers/')) {
     await host.functions.runTrigger(decodeURIComponent(path.slice('/dev/triggers/'.length)));
     return sendJson(res, 200, { ran: true });
@@ -71,33 +72,6 @@ async function route(host: Host, resourceDir: string, req: IncomingMessage, res:
     return void res.end(Buffer.from(await response.arrayBuffer()));
   }
   throw new HostError(404, `Nothing at ${method} ${path}. Try / for the list of pages.`);
-}
-
-/** POST /dev/invoke: `{ as, moduleKey, projectKey?, functionKey, payload }`, exactly as the bridge would call. */
-async function invoke(host: Host, body: unknown): Promise<unknown> {
-  if (typeof body !== 'object' || body === null) throw new HostError(400, 'Expected a JSON object { as, moduleKey, projectKey?, functionKey, payload }');
-  const { as, moduleKey, projectKey, functionKey, payload } = body as Record<string, unknown>;
-  if (typeof functionKey !== 'string' || functionKey === '') throw new HostError(400, 'functionKey must be a resolver key such as "me/get"');
-  if (moduleKey !== 'admin-page' && moduleKey !== 'project-page') throw new HostError(400, 'moduleKey must be "admin-page" or "project-page"');
-  if (moduleKey === 'project-page' && (typeof projectKey !== 'string' || projectKey === '')) throw new HostError(400, 'projectKey is required for the project-page module');
-  if (as !== undefined && as !== null && typeof as !== 'string') throw new HostError(400, 'as must be an account id, or null for an anonymous caller');
-  const accountId = typeof as === 'string' && as !== '' ? as : undefined;
-  const page = host.manifest.pages.get(moduleKey);
-  return host.functions.invokeResolver({
-    ...(accountId ? { accountId } : {}),
-    moduleKey,
-    functionKey,
-    payload: payload ?? {},
-    frontendContext: {
-      moduleKey,
-      cloudId: host.cloudId,
-      siteUrl: host.siteUrl,
-      localId: `ari:cloud:ecosystem::extension/local/${moduleKey}`,
-      environmentId: 'local-development',
-      environmentType: 'DEVELOPMENT',
-      extension: { type: page?.type, ...(moduleKey === 'project-page' ? { project: { key: projectKey, id: projectKey, type: 'software' } } : {}) },
-    },
-  });
 }
 
 /** ?as= picks a persona; absent means the site admin (the first persona); "anonymous" means no account. */

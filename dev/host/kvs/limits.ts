@@ -20,7 +20,6 @@ import { badRequest, invalid } from './errors';
 
 export const KEY_MAX_LENGTH = 500;
 // Exactly the published regex (no `u` flag: `\s-#` inside the class is a literal '-' and '#').
-// eslint-disable-next-line no-useless-escape
 export const KEY_PATTERN = /^(?!\s+$)[a-zA-Z0-9:._\s-#]+$/;
 export const VALUE_MAX_BYTES = 240 * 1024;
 /** limits-kvs-ce says 31; the error page says "maximum object depth (32)". We allow 31 levels. */

@@ -1,0 +1,5 @@
+/** The local KVS: the storage service the real, unmodified @forge/kvs talks to during `npm start`. */
+export { KvsStore, type KvsResponse, type KvsStoreOptions } from './store';
+export { DataFileError } from './errors';
+export type { EntityDefinition } from './entities';
+export { toFetchResponse } from './fetch';

@@ -1,0 +1,114 @@
+// createSimSite: builds the data and runs each request through the same pipeline a Jira edge
+// would: authentication, injected faults, routing, quota and burst limits, handler, headers.
+import { Access, type Caller } from './access.js';
+import { FaultState } from './faults.js';
+import { buildSite } from './generate/site.js';
+import { jiraError, type HandlerResult } from './http.js';
+import { pointsFor } from './limits/cost.js';
+import { quotaHeaders, secondsUntilReset } from './limits/headers.js';
+import { BurstLimiter } from './limits/burst.js';
+import { HourlyQuota } from './limits/quota.js';
+import { Meter } from './meter.js';
+import { createMutate } from './mutate.js';
+import { createRoutes } from './routes.js';
+import { createTruth } from './truth.js';
+import type { Persona, RecordedRequest, SimRequest, SimResponse, SimSite, SimSiteOptions } from './types.js';
+
+export function createSimSite(options: SimSiteOptions = {}): SimSite {
+  const now = options.now ?? (() => Date.now());
+  const site = buildSite({ size: options.size ?? 'demo', seed: options.seed ?? 1, now: now() });
+  const access = new Access(site);
+  const router = createRoutes();
+  const meter = new Meter();
+  const faults = new FaultState();
+  const quota = new HourlyQuota(options.hourlyPoints ?? 65_000);
+  const burst = new BurstLimiter();
+  const recorded: RecordedRequest[] = [];
+
+  const resolveCaller = (req: SimRequest): Caller | null => {
+    if (req.caller.kind === 'app') {
+      const bot = site.users[site.appBotIdx];
+      return bot ? { isApp: true, user: bot } : null;
+    }
+    const user = site.usersByAccountId.get(req.caller.accountId);
+    return user && user.accountType === 'atlassian' ? { isApp: false, user } : null;
+  };
+
+  const rateLimited = (reason: string, retryAfter: number, t: number): SimResponse => ({
+    status: 429,
+    headers: { ...quotaHeaders(quota, t), 'Retry-After': String(retryAfter), 'RateLimit-Reason': reason, 'Content-Type': 'application/json' },
+    body: { errorMessages: ['Rate limit exceeded.'], errors: {} },
+  });
+
+  const serve = (req: SimRequest, t: number): { response: SimResponse; endpoint: string; points: number } => {
+    const method = req.method.toUpperCase();
+    const json = (r: HandlerResult, extra: Record<string, string> = {}): SimResponse => ({
+      status: r.status,
+      headers: { ...quotaHeaders(quota, t), ...(r.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...extra },
+      ...(r.body !== undefined ? { body: r.body } : {}),
+    });
+    const fault = faults.takeFailure();
+    if (fault?.kind === 'rateLimit') {
+      const retry = fault.retryAfterSeconds ?? (fault.reason === 'jira-burst-based' ? 1 : secondsUntilReset(quota, t));
+      return { response: rateLimited(fault.reason, retry, t), endpoint: `${method} (fault)`, points: 0 };
+    }
+    if (fault?.kind === 'serverError') {
+      const extra: Record<string, string> = fault.status === 503 ? { 'Retry-After': '2' } : {};
+      return { response: json(jiraError(fault.status, ['Internal server error.']), extra), endpoint: `${method} (fault)`, points: 0 };
+    }
+    const caller = resolveCaller(req);
+    if (!caller) {
+      return { response: json(jiraError(401, ['You are not authenticated. Authentication required to perform this operation.'])), endpoint: `${method} (unauthenticated)`, points: 0 };
+    }
+    const match = router.match(method, req.path);
+    if (!match || 'methodNotAllowed' in match) {
+      const r = match ? jiraError(405, [`Method ${method} is not allowed for ${req.path}.`]) : jiraError(404, ['Not found']);
+      return { response: json(r), endpoint: `${method} (unknown)`, points: 1 };
+    }
+    const endpoint = `${method} ${match.route.template}`;
+    if (quota.exhausted(t)) return { response: rateLimited(quota.reason(), secondsUntilReset(quota, t), t), endpoint, points: 0 };
+    if (!burst.take(method, match.route.template, t)) return { response: rateLimited('jira-burst-based', 1, t), endpoint, points: 0 };
+    const result = match.route.handler({ req: { ...req, method }, params: match.params, site, access, caller, now: t, changed: () => access.invalidate() });
+    const points = pointsFor(result.cost);
+    quota.charge(t, points);
+    return { response: json(result), endpoint, points };
+  };
+
+  return {
+    async handle(req) {
+      const latency = faults.latencyMs();
+      if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+      const t = now();
+      const { response, endpoint, points } = serve(req, t);
+      meter.add(endpoint, points);
+      if (response.status === 200 && faults.takeJunkBody()) {
+        // Truncated JSON, as a proxy cutting a response short would leave it.
+        response.body = JSON.stringify(response.body ?? {}).slice(0, 40);
+      }
+      recorded.push({ method: req.method.toUpperCase(), path: req.path, status: response.status });
+      return response;
+    },
+    personas(): Persona[] {
+      return site.personas.map((p) => {
+        const u = site.users[p.userIdx];
+        return {
+          accountId: u?.accountId ?? '',
+          displayName: u?.displayName ?? '',
+          role: p.role,
+          projects: p.projectIdxs.map((i) => site.projects[i]?.key ?? ''),
+        };
+      });
+    },
+    meter: { snapshot: () => meter.snapshot(), reset: () => meter.reset() },
+    faults: { set: (f) => faults.set(f), clear: () => faults.clear() },
+    quota: {
+      set(o) {
+        if (o.hourlyPoints !== undefined) quota.limit = o.hourlyPoints;
+        if (o.kind !== undefined) quota.kind = o.kind;
+      },
+    },
+    recorded: () => recorded.slice(),
+    truth: createTruth(site, access),
+    mutate: createMutate(site, access, now),
+  };
+}

@@ -9,7 +9,6 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          globalSetup: ['test/global-setup.ts'],
           include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/contract/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
@@ -19,7 +18,6 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          globalSetup: ['test/global-setup.ts'],
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,

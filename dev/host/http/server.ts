@@ -33,6 +33,7 @@ async function route(host: Host, resourceDir: string, req: IncomingMessage, res:
   const method = req.method ?? 'GET';
 
   if (method === 'GET' && path === '/') return sendHtml(res, landingPage(host));
+  if (method === 'GET' && path === '/favicon.ico') return void res.writeHead(204).end();
   if (method === 'GET' && (path === '/admin' || path.startsWith('/project/'))) {
     const projectKey = path === '/admin' ? null : decodeURIComponent(path.slice('/project/'.length));
     if (projectKey !== null && !/^[A-Z][A-Z0-9_]{0,254}$/.test(projectKey)) throw new HostError(400, `"${projectKey}" is not a Jira project key`);

@@ -6,6 +6,7 @@
  */
 import type { RawRow } from './db';
 import { toRow } from './db';
+import { attributeSql } from './sql-indexes';
 import { decodeCursor, encodeCursor } from './cursor';
 import { resolveEntity, resolveIndex, matchesType, type Entity, type IndexDef } from './entities';
 import { badRequest, invalid } from './errors';
@@ -118,13 +119,13 @@ export function queryEntity(ctx: Context, rawBody: unknown): Page {
   const fields = parseMetadataFields(optObject(body.options, 'options')?.metadataFields, 'options.metadataFields');
   const after = decodeCursor(body.cursor, q.scope);
 
-  const params: Record<string, string | number> = { entity: q.entity.name, now: ctx.now(), rpath: `$.${q.index.range}` };
+  const params: Record<string, string | number> = { entity: q.entity.name, now: ctx.now() };
   // The inner query exposes the range value as `r`; rows without it are not in the index (sparse).
+  // Paths are inlined (attribute names are validated) so SQLite can use the index from sqlIndexes.ts.
   const where = ['r IS NOT NULL'];
   q.index.partition.forEach((attr, i) => {
-    params[`ppath${i}`] = `$.${attr}`;
     params[`p${i}`] = sqlScalar(q.partition[i] as Scalar);
-    where.push(`json_extract(value, @ppath${i}) = @p${i}`);
+    where.push(`${attributeSql(attr)} = @p${i}`);
   });
   if (q.range) {
     q.range.values.forEach((v, i) => (params[`v${i}`] = q.range?.condition === 'BEGINS_WITH' ? String(v) : sqlScalar(v)));
@@ -137,7 +138,7 @@ export function queryEntity(ctx: Context, rawBody: unknown): Page {
     where.push(q.sort === 'ASC' ? '(r > @cr OR (r = @cr AND key > @ck))' : '(r < @cr OR (r = @cr AND key < @ck))');
   }
   const sql =
-    `SELECT * FROM (SELECT ${COLUMNS}, json_extract(value, @rpath) AS r FROM kvs_items ` +
+    `SELECT * FROM (SELECT ${COLUMNS}, ${attributeSql(q.index.range)} AS r FROM kvs_items ` +
     `WHERE space = 'entity' AND entity = @entity AND (expire_at IS NULL OR expire_at > @now)) ` +
     `WHERE ${where.join(' AND ')} ORDER BY r ${q.sort}, key ${q.sort}`;
 

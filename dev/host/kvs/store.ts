@@ -10,6 +10,7 @@ import { compileEntities, type EntityDefinition } from './entities';
 import { KvsError } from './errors';
 import { deleteItem, getItem, setItem, type Context } from './items';
 import { queryEntity, queryKvs } from './query';
+import { syncEntityIndexes } from './sql-indexes';
 import { transact } from './transaction';
 
 export interface KvsResponse {
@@ -54,6 +55,12 @@ export class KvsStore {
   static open(file: string, options: KvsStoreOptions = {}): KvsStore {
     const entities = compileEntities(options.entities ?? []); // a bad manifest fails before the file is touched
     const db = openDatabase(file);
+    try {
+      syncEntityIndexes(db, entities);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
     const table = new Table(db);
     const now = options.now ?? Date.now;
     table.purgeExpired(now());

@@ -1,12 +1,14 @@
 import { ResolverFailure } from '../resolvers/envelope';
 import type { Caller } from './caller';
+import { isJiraAdministrator } from './jira-roles';
 
 /**
  * Access policies a resolver can state. Each resolver names exactly one; the check runs before the
  * payload is looked at, so a refused caller learns nothing from validation messages.
  * - signed-in: any Atlassian account calling from one of our modules (answers only about the caller).
+ * - jira-admin: a Jira administrator (global Administer, asked as the caller) on the admin page.
  */
-export type Policy = 'signed-in';
+export type Policy = 'signed-in' | 'jira-admin';
 
 /** A caller who passed their resolver's policy. */
 export interface Authorized extends Caller {
@@ -15,9 +17,14 @@ export interface Authorized extends Caller {
 }
 
 export async function authorize(policy: Policy, caller: Caller): Promise<Authorized> {
+  const signedIn = requireSignedIn(caller);
   switch (policy) {
     case 'signed-in':
-      return requireSignedIn(caller);
+      return signedIn;
+    case 'jira-admin':
+      if (signedIn.moduleKey !== 'admin-page') throw new ResolverFailure('FORBIDDEN', 'This is available on the Integration Registry admin page only.');
+      if (!(await isJiraAdministrator())) throw new ResolverFailure('FORBIDDEN', 'Only Jira administrators can use the Integration Registry admin page.');
+      return signedIn;
   }
 }
 

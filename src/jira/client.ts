@@ -1,5 +1,6 @@
 import api, { type Route } from '@forge/api';
-import { JiraError, JiraUnavailableError, messagesOf } from './errors';
+import { JiraError, JiraUnavailableError, QuotaExhaustedError, messagesOf } from './errors';
+import { backoffMs, rateLimitKind, retryAfterMs } from './rate-limit';
 
 /**
  * Who a request acts as. Access checks run as the calling user (their own Jira permissions);
@@ -12,26 +13,158 @@ export interface JiraRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   route: Route;
   body?: unknown;
+  /**
+   * A POST that only reads (search, counts, bulk fetches): safe to send again. Writes are never
+   * retried blindly, since Jira may have applied a write whose answer was lost.
+   */
+  readOnly?: boolean;
 }
 
-/** Sends one request with requestJira and returns the parsed JSON body of a 2xx answer. */
-export async function requestJson<T>({ actor, method = 'GET', route, body }: JiraRequest): Promise<T> {
-  const requester = actor === 'user' ? api.asUser() : api.asApp();
-  let response: Awaited<ReturnType<typeof requester.requestJira>>;
-  try {
-    response = await requester.requestJira(route, {
+/** How hard to try: a page waiting on a resolver cannot wait long; background work can. */
+export interface RetryPolicy {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** Longest single wait we accept for a burst 429 before giving up on this call. */
+  maxWaitMs: number;
+  timeoutMs: number;
+}
+
+export const INTERACTIVE: RetryPolicy = { maxAttempts: 2, baseDelayMs: 300, maxDelayMs: 1_000, maxWaitMs: 2_000, timeoutMs: 8_000 };
+export const BACKGROUND: RetryPolicy = { maxAttempts: 6, baseDelayMs: 2_000, maxDelayMs: 60_000, maxWaitMs: 120_000, timeoutMs: 30_000 };
+
+export interface ClientEnvironment {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+  random(): number;
+}
+
+const realEnvironment: ClientEnvironment = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: () => Math.random(),
+};
+
+/** What one request cost and how it went, for budgets and scan status. */
+export interface RequestObserver {
+  onResponse?(info: { method: string; path: string; status: number; attempt: number }): void;
+}
+
+/**
+ * Typed JSON requests over requestJira with Jira's failure modes handled: 5xx, timeouts and junk
+ * answers retried with jittered exponential backoff (reads only); 429 handled by its reason; a
+ * concurrency cap. A quota 429 throws QuotaExhaustedError at once with the reset time, so that
+ * background work can pause until then instead of spinning.
+ */
+export class JiraClient {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+  /** Per-endpoint pause after a burst 429: later calls to that endpoint wait until then. */
+  private readonly slowUntil = new Map<string, number>();
+
+  constructor(
+    private readonly policy: RetryPolicy = INTERACTIVE,
+    private readonly options: { maxConcurrency?: number; env?: ClientEnvironment; observer?: RequestObserver } = {},
+  ) {}
+
+  async json<T>(request: JiraRequest): Promise<T> {
+    await this.acquire();
+    try {
+      return await this.withRetries<T>(request);
+    } finally {
+      this.release();
+    }
+  }
+
+  private get env(): ClientEnvironment {
+    return this.options.env ?? realEnvironment;
+  }
+
+  private async withRetries<T>({ actor, method = 'GET', route, body, readOnly }: JiraRequest): Promise<T> {
+    const path = route.value.split('?')[0] ?? route.value;
+    const endpoint = `${method} ${path.replace(/\/[A-Z][A-Z0-9_]+-\d+|\/\d+/g, '/{id}')}`;
+    const retryable = method === 'GET' || readOnly === true;
+    for (let attempt = 0; ; attempt++) {
+      const pause = (this.slowUntil.get(endpoint) ?? 0) - this.env.now();
+      if (pause > 0) await this.env.sleep(pause);
+      const last = attempt + 1 >= this.policy.maxAttempts;
+      let response: Response;
+      try {
+        response = await this.send(actor, method, route, body);
+      } catch (cause) {
+        if (retryable && !last) {
+          await this.env.sleep(backoffMs(attempt, this.policy.baseDelayMs, this.policy.maxDelayMs, this.env.random));
+          continue;
+        }
+        throw new JiraUnavailableError(`Jira could not be reached (${method} ${path}): ${(cause as Error).message}`);
+      }
+      this.options.observer?.onResponse?.({ method, path, status: response.status, attempt });
+
+      if (response.status === 429) {
+        const wait = Math.max(retryAfterMs(response.headers, this.env.now()), backoffMs(attempt, this.policy.baseDelayMs, this.policy.maxDelayMs, this.env.random));
+        const kind = rateLimitKind(response.headers.get('ratelimit-reason'));
+        if (kind === 'quota') throw new QuotaExhaustedError(this.env.now() + wait, response.headers.get('ratelimit-reason') ?? 'unknown');
+        if (kind === 'burst') this.slowUntil.set(endpoint, this.env.now() + wait);
+        if (!retryable || last || wait > this.policy.maxWaitMs) throw new JiraError(429, method, path, ['Rate limited by Jira']);
+        await this.env.sleep(wait);
+        continue;
+      }
+      if (response.status >= 500) {
+        await response.text().catch(() => '');
+        if (retryable && !last) {
+          const wait = Math.max(retryAfterMs(response.headers, this.env.now()), backoffMs(attempt, this.policy.baseDelayMs, this.policy.maxDelayMs, this.env.random));
+          await this.env.sleep(Math.min(wait, this.policy.maxWaitMs));
+          continue;
+        }
+        throw new JiraError(response.status, method, path, []);
+      }
+      const text = await response.text();
+      const parsed = parseJson(text);
+      if (!response.ok) throw new JiraError(response.status, method, path, messagesOf(parsed.value));
+      if (!parsed.ok) {
+        // A 2xx with a body that is not JSON: a broken proxy or a truncated answer. Reads try again.
+        if (retryable && !last) {
+          await this.env.sleep(backoffMs(attempt, this.policy.baseDelayMs, this.policy.maxDelayMs, this.env.random));
+          continue;
+        }
+        throw new JiraUnavailableError(`Jira answered ${method} ${path} with a body that is not JSON`);
+      }
+      return parsed.value as T;
+    }
+  }
+
+  private async send(actor: Actor, method: string, route: Route, body: unknown): Promise<Response> {
+    const requester = actor === 'user' ? api.asUser() : api.asApp();
+    const request = requester.requestJira(route, {
       method,
       headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    }) as unknown as Promise<Response>;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${this.policy.timeoutMs / 1000} s`)), this.policy.timeoutMs);
     });
-  } catch (cause) {
-    throw new JiraUnavailableError(`Jira could not be reached (${method} ${route.value}): ${(cause as Error).message}`);
+    try {
+      return await Promise.race([request, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
-  const text = await response.text();
-  const parsed = parseJson(text);
-  if (!response.ok) throw new JiraError(response.status, method, route.value.split('?')[0] ?? '', messagesOf(parsed.value));
-  if (!parsed.ok) throw new JiraUnavailableError(`Jira answered ${method} ${route.value.split('?')[0]} with a body that is not JSON`);
-  return parsed.value as T;
+
+  private async acquire(): Promise<void> {
+    const max = this.options.maxConcurrency ?? 4;
+    if (this.active < max) {
+      this.active++;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.active++;
+  }
+
+  private release(): void {
+    this.active--;
+    this.waiting.shift()?.();
+  }
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false; value: undefined } {
@@ -41,4 +174,11 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; va
   } catch {
     return { ok: false, value: undefined };
   }
+}
+
+const interactiveClient = new JiraClient(INTERACTIVE);
+
+/** One request for a resolver answering a page: few retries, short waits. */
+export function requestJson<T>(request: JiraRequest): Promise<T> {
+  return interactiveClient.json<T>(request);
 }

@@ -30,3 +30,17 @@ export function messagesOf(body: unknown): string[] {
   }
   return out.slice(0, 5);
 }
+
+/**
+ * Jira's hourly points quota is spent (429 with a quota reason). Background work stops and resumes
+ * at `resumeAt` (ms since epoch); a page's resolver answers LIMIT.
+ */
+export class QuotaExhaustedError extends Error {
+  constructor(
+    readonly resumeAt: number,
+    readonly reason: string,
+  ) {
+    super(`Jira's rate limit quota is spent (${reason}); resume after ${new Date(resumeAt).toISOString()}`);
+    this.name = 'QuotaExhaustedError';
+  }
+}

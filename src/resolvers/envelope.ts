@@ -1,5 +1,5 @@
 import type { Envelope, ErrorCode } from '../contract';
-import { JiraError, JiraUnavailableError } from '../jira/errors';
+import { JiraError, JiraUnavailableError, QuotaExhaustedError } from '../jira/errors';
 
 /** Thrown inside a resolver to answer with a specific error code and a message for a person. */
 export class ResolverFailure extends Error {
@@ -21,7 +21,7 @@ export const fail = <T = never>(code: ErrorCode, message: string): Envelope<T> =
  */
 export function failureEnvelope<T>(resolverKey: string, e: unknown): Envelope<T> {
   if (e instanceof ResolverFailure) return fail(e.code, e.message);
-  if (e instanceof JiraError && e.status === 429) {
+  if (e instanceof QuotaExhaustedError || (e instanceof JiraError && e.status === 429)) {
     return fail('LIMIT', 'Jira is rate limiting this app right now. Wait a minute and try again.');
   }
   if (e instanceof JiraError || e instanceof JiraUnavailableError) {

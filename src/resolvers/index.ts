@@ -1,8 +1,8 @@
 import type { Handlers } from '@forge/resolver';
 import type { Defs } from '../contract';
-import { getMe } from './me/get';
+import { callerHandlers } from './caller-handlers';
+import { discoveryHandlers } from './discovery-handlers';
+import { registryHandlers } from './registry-handlers';
 
-/** Every resolver of the contract, by key. The Handlers type makes a missing key a compile error. */
-export const handlers: Handlers<Defs> = {
-  'me/get': getMe,
-};
+/** Every resolver of the contract, by key. The Handlers types make a missing key a compile error. */
+export const handlers: Handlers<Defs> = { ...callerHandlers, ...discoveryHandlers, ...registryHandlers };

@@ -6,7 +6,7 @@
  */
 import type { RawRow } from './db';
 import { toRow } from './db';
-import { attributeSql } from './sql-indexes';
+import { attributeSql, entityNameSql } from './sql-indexes';
 import { decodeCursor, encodeCursor } from './cursor';
 import { resolveEntity, resolveIndex, matchesType, type Entity, type IndexDef } from './entities';
 import { badRequest, invalid } from './errors';
@@ -119,7 +119,7 @@ export function queryEntity(ctx: Context, rawBody: unknown): Page {
   const fields = parseMetadataFields(optObject(body.options, 'options')?.metadataFields, 'options.metadataFields');
   const after = decodeCursor(body.cursor, q.scope);
 
-  const params: Record<string, string | number> = { entity: q.entity.name, now: ctx.now() };
+  const params: Record<string, string | number> = { now: ctx.now() };
   // The inner query exposes the range value as `r`; rows without it are not in the index (sparse).
   // Paths are inlined (attribute names are validated) so SQLite can use the index from sqlIndexes.ts.
   const where = ['r IS NOT NULL'];
@@ -139,7 +139,7 @@ export function queryEntity(ctx: Context, rawBody: unknown): Page {
   }
   const sql =
     `SELECT * FROM (SELECT ${COLUMNS}, ${attributeSql(q.index.range)} AS r FROM kvs_items ` +
-    `WHERE space = 'entity' AND entity = @entity AND (expire_at IS NULL OR expire_at > @now)) ` +
+    `WHERE space = 'entity' AND entity = ${entityNameSql(q.entity.name)} AND (expire_at IS NULL OR expire_at > @now)) ` +
     `WHERE ${where.join(' AND ')} ORDER BY r ${q.sort}, key ${q.sort}`;
 
   const page: Array<{ item: WireItem; r: string | number }> = [];

@@ -13,6 +13,13 @@ export function attributeSql(attr: string): string {
   return `json_extract(value, '$.${attr}')`;
 }
 
+/** `'name'` as an SQL literal; entity names are validated ([_a-z0-9:.-]) so this cannot inject. Inlined
+ * (not bound) so SQLite can prove a query matches the partial index `WHERE entity = 'name'`. */
+export function entityNameSql(name: string): string {
+  if (!/^[_a-z0-9:.-]+$/.test(name)) throw new Error(`entity name '${name}' cannot be used in SQL`);
+  return `'${name}'`;
+}
+
 /** Creates the SQLite index of every declared entity index and drops those no longer declared. */
 export function syncEntityIndexes(db: Database.Database, entities: Map<string, Entity>): void {
   const wanted = new Map<string, string>();
@@ -20,8 +27,7 @@ export function syncEntityIndexes(db: Database.Database, entities: Map<string, E
     for (const index of entity.indexes.values()) {
       const columns = ['entity', ...index.partition.map(attributeSql), attributeSql(index.range), 'key'].join(', ');
       const name = `kvs_ix_${createHash('sha256').update(`${entity.name}\0${columns}`).digest('hex').slice(0, 16)}`;
-      // entity names are validated ([_a-z0-9:.-]); quotes in them are impossible.
-      wanted.set(name, `CREATE INDEX IF NOT EXISTS ${name} ON kvs_items (${columns}) WHERE space = 'entity' AND entity = '${entity.name}'`);
+      wanted.set(name, `CREATE INDEX IF NOT EXISTS ${name} ON kvs_items (${columns}) WHERE space = 'entity' AND entity = ${entityNameSql(entity.name)}`);
     }
   }
   const existing = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'kvs_ix_%'`).pluck().all() as string[];

@@ -15,9 +15,13 @@ export class Access {
 
   constructor(private readonly site: SiteData) {}
 
+  /** Grows on every invalidate(), so cached query results can tell they are stale. */
+  version = 0;
+
   /** Call after any change to roles, groups or users. */
   invalidate(): void {
     this.roleMasks.clear();
+    this.version++;
   }
 
   isJiraAdmin(c: Caller): boolean {

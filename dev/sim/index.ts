@@ -16,3 +16,4 @@ export type {
   Truth,
 } from './types.js';
 export { PERSONA_IDS } from './generate/accounts.js';
+export { implementedOperations } from './routes.js';

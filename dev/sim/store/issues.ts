@@ -24,6 +24,7 @@ export const CHANGE_FIELDS = [
   { field: 'priority', fieldId: 'priority', fieldtype: 'jira' },
   { field: 'Sprint', fieldId: 'customfield_10020', fieldtype: 'custom' },
   { field: 'duedate', fieldId: 'duedate', fieldtype: 'jira' },
+  { field: 'assignee', fieldId: 'assignee', fieldtype: 'jira' },
 ] as const;
 
 export interface NewIssue {

@@ -82,17 +82,23 @@ export interface Evidence {
 export interface ProjectActivity {
   projectKey: string;
   projectName: string;
-  /** Issues it created, issues it updated (updatedBy semantics), comments, transitions, worklogs. */
+  /**
+   * Issues it created, issues it updated (Jira's updatedBy: created, edited or commented on), issues
+   * it transitioned, issues it logged work on. Comments alone cannot be counted cheaply in Jira
+   * (no JQL for comment authors), so `comments` is null unless they were read.
+   */
   created: number;
   updated: number;
-  comments: number;
+  comments: number | null;
   transitions: number;
   worklogs: number;
-  /** ISO time of its last activity seen here, or null when none in the window. */
+  /** ISO time of the latest update of an issue it touched here (an upper bound of its own last activity). */
   lastActivity: string | null;
-  /** Project roles it holds here, and whether directly or through a group. */
+  /** It can browse the project (Jira's permission check for that account). */
+  hasAccess: boolean;
+  /** Project roles it holds here, directly or through a group; empty when roles were not read. */
   roles: Array<{ name: string; via: 'direct' | 'group'; group?: string }>;
-  /** Holds a role here but did nothing in the window. */
+  /** Holds access here but did nothing in the window. */
   unusedAccess: boolean;
 }
 
@@ -180,18 +186,176 @@ export interface Ownership {
   notes: string;
 }
 
+export type CredentialKind = 'api-token' | 'oauth-client-credential' | 'other';
+export type CredentialSource = 'manual' | 'csv-import' | 'admin-sync';
+
+/** What an admin enters about a credential: metadata only, never its secret value. Dates are YYYY-MM-DD or null. */
+export interface CredentialInput {
+  kind: CredentialKind;
+  label: string;
+  scopes: string[];
+  createdAt: string | null;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  /** Who answers for this credential when it is not the identity's owner. */
+  ownerAccountId: string | null;
+}
+
+export interface Credential extends CredentialInput {
+  /** Stable: derived from the identity, kind and label (or the Admin API token id), so re-imports update. */
+  id: string;
+  source: CredentialSource;
+  /** The Atlassian Administration token id when admin sync found it. */
+  externalId: string | null;
+  updatedAt: string;
+}
+
+/** expired; critical: 7 days or fewer; warning: 30 days or fewer; ok; unknown: no expiry date. */
+export type ExpiryTier = 'expired' | 'critical' | 'warning' | 'ok' | 'unknown';
+
+export interface CredentialView extends Credential {
+  tier: ExpiryTier;
+  /** Whole days until expiry (negative once expired); null without an expiry date. */
+  daysToExpiry: number | null;
+}
+
+export type RiskCode =
+  | 'credential-expired'
+  | 'credential-expiring'
+  | 'no-owner'
+  | 'no-backup'
+  | 'owner-deactivated'
+  | 'backup-deactivated'
+  | 'person-owned-integration'
+  | 'unused-90-days';
+
+export interface Risk {
+  code: RiskCode;
+  severity: 'high' | 'medium' | 'low';
+  /** For a person: what is wrong and what to do. */
+  message: string;
+  credentialId?: string;
+}
+
+/** What stops if this identity's credentials stop, and whom to call, in order. */
+export interface BlastRadius {
+  projects: Array<{ projectKey: string; projectName: string; issuesTouched: number }>;
+  issuesTouched: number;
+  contacts: Array<{ accountId: string; role: 'credential-owner' | 'owner' | 'backup' }>;
+}
+
+export interface HistoryChange {
+  field: string;
+  /** Values as shown to a person; never a secret (secrets are refused before anything is stored). */
+  before: string | null;
+  after: string | null;
+}
+
+export interface HistoryEntry {
+  id: string;
+  at: string;
+  /** Account id of the person who made the change; 'app' for the sweep and admin sync. */
+  by: string;
+  subject: 'ownership' | 'credential';
+  action: 'created' | 'updated' | 'deleted';
+  credentialId?: string;
+  source: CredentialSource | 'manual';
+  changes: HistoryChange[];
+}
+
+export interface HistoryPage {
+  entries: HistoryEntry[];
+  /** Pass back to `history/list` for the next (older) page; null on the last page. Not stable across time: do not store it. */
+  nextCursor: string | null;
+}
+
 /** The registry's part of `identity/get`: ownership with its version (for CONFLICT checks) and more. */
 export interface RegistryView {
   ownership: Ownership | null;
   /** 0 before the first save; `ownership/save` must carry the version it was based on. */
   version: number;
+  credentials: CredentialView[];
+  /** 0 before the first credential; `credentials/save` and `credentials/delete` carry it. */
+  credentialsVersion: number;
+  history: HistoryPage;
+  risks: Risk[];
+  blastRadius: BlastRadius;
 }
 
 /** `identity/get`: one identity with projects, access, and its registry view. */
 export type IdentityDetail = IdentityRecord & RegistryView;
 
+export interface CredentialGroup {
+  accountId: string;
+  version: number;
+  credentials: CredentialView[];
+}
+
+export interface CredentialList {
+  identities: CredentialGroup[];
+  nextCursor: string | null;
+}
+
+export interface ImportRowError {
+  /** 1-based line in the file, the header being line 1. */
+  row: number;
+  column: string | null;
+  message: string;
+}
+
+export interface ImportResult {
+  mode: 'preview' | 'commit';
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: ImportRowError[];
+  /** True only when commit mode wrote the whole file; a file with any error writes nothing. */
+  written: boolean;
+}
+
+export interface UserOption {
+  accountId: string;
+  displayName: string;
+  active: boolean;
+}
+
+export interface ReminderSettings {
+  /** Project where reminder issues are created; null turns reminders off. */
+  projectKey: string | null;
+  /** Issue type id for reminder issues (the project's first standard type when not chosen). */
+  issueTypeId: string | null;
+}
+
+export interface AdminSyncSettings {
+  enabled: boolean;
+  orgId: string | null;
+  /** Whether a key is stored; the key itself is never returned. */
+  hasApiKey: boolean;
+  lastRun: { at: string; ok: boolean; message: string; matched: number; tokens: number } | null;
+}
+
+export interface AdminSyncSave {
+  enabled: boolean;
+  orgId: string | null;
+  /** A new org admin API key; omit to keep the stored one, null to delete it. Write-only. */
+  apiKey?: string | null;
+}
+
 export type RegistryDefs = {
   'ownership/save': (payload: { accountId: string; baseVersion: number; ownership: Ownership }) => Envelope<{ version: number }>;
+  'credentials/list': (payload: { accountId?: string; cursor?: string }) => Envelope<CredentialList>;
+  'credentials/save': (payload: { accountId: string; baseVersion: number; credentialId?: string; credential: CredentialInput }) => Envelope<{ version: number; credential: CredentialView }>;
+  'credentials/delete': (payload: { accountId: string; baseVersion: number; credentialId: string }) => Envelope<{ version: number }>;
+  'credentials/import': (payload: { csv: string; mode: 'preview' | 'commit' }) => Envelope<ImportResult>;
+  'credentials/export': (payload: NoPayload) => Envelope<{ csv: string; filename: string }>;
+  'history/list': (payload: { accountId: string; cursor?: string }) => Envelope<HistoryPage>;
+  'users/search': (payload: { query: string }) => Envelope<UserOption[]>;
+  'reminders/get': (payload: NoPayload) => Envelope<ReminderSettings>;
+  'reminders/save': (payload: ReminderSettings) => Envelope<ReminderSettings>;
+  'admin-sync/get': (payload: NoPayload) => Envelope<AdminSyncSettings>;
+  'admin-sync/save': (payload: AdminSyncSave) => Envelope<AdminSyncSettings>;
+  'admin-sync/run': (payload: NoPayload) => Envelope<AdminSyncSettings>;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -212,5 +376,19 @@ const DISCOVERY_KEYS: Record<keyof DiscoveryDefs, true> = {
   'settings/get': true,
   'settings/save': true,
 };
-const REGISTRY_KEYS: Record<keyof RegistryDefs, true> = { 'ownership/save': true };
+const REGISTRY_KEYS: Record<keyof RegistryDefs, true> = {
+  'ownership/save': true,
+  'credentials/list': true,
+  'credentials/save': true,
+  'credentials/delete': true,
+  'credentials/import': true,
+  'credentials/export': true,
+  'history/list': true,
+  'users/search': true,
+  'reminders/get': true,
+  'reminders/save': true,
+  'admin-sync/get': true,
+  'admin-sync/save': true,
+  'admin-sync/run': true,
+};
 export const RESOLVER_KEYS = [...Object.keys(CALLER_KEYS), ...Object.keys(DISCOVERY_KEYS), ...Object.keys(REGISTRY_KEYS)] as ResolverKey[];

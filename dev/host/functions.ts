@@ -64,7 +64,10 @@ export class FunctionRunner {
         timeoutMs,
         `consumer ${consumer.key}`,
       ),
-    ).catch((e: unknown) => ({ _retry: true, retryOptions: { retryAfter: 1, retryReason: e instanceof TimeoutError ? 'FUNCTION_TIME_OUT' : 'FUNCTION_PLATFORM_UNKNOWN_ERROR' } }));
+    ).catch((e: unknown) => ({
+      _retry: true,
+      retryOptions: { retryAfter: 1, retryReason: e instanceof TimeoutError ? 'FUNCTION_TIME_OUT' : 'FUNCTION_PLATFORM_UNKNOWN_ERROR', retryData: e instanceof Error ? e.message : String(e) },
+    }));
     if (isRetryRequest(result)) {
       const { retryAfter, retryReason, retryData } = result.retryOptions;
       return { kind: 'retry', afterSeconds: retryAfter ?? 1, reason: retryReason ?? 'FUNCTION_RETRY_REQUEST', ...(retryData === undefined ? {} : { retryData }) };

@@ -96,12 +96,19 @@ export class EventQueue {
     this.timer = null;
   }
 
-  /** Resolves when no event is pending-and-due or running (for tests and tools). */
+  /** Resolves when no event is pending (due or delayed) or running: every job has settled (for tests and tools). */
   async idle(): Promise<void> {
-    for (;;) {
-      if (this.closed || (this.running === 0 && !this.nextDue())) return;
-      await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    while (!this.closed && (this.running > 0 || this.pendingCount() > 0)) {
+      await new Promise<void>((resolve) => {
+        this.idleWaiters.push(resolve);
+        // Delayed events become due with time, not with a push: look again shortly.
+        setTimeout(resolve, 50);
+      });
     }
+  }
+
+  private pendingCount(): number {
+    return (this.db.prepare(`SELECT COUNT(*) AS n FROM events WHERE status IN ('pending', 'running')`).get() as { n: number }).n;
   }
 
   close(): void {
@@ -142,6 +149,10 @@ export class EventQueue {
       });
   }
 
+  private describe(seq: number): string {
+    return (this.db.prepare(`SELECT queue FROM events WHERE seq = ?`).get(seq) as { queue: string } | undefined)?.queue ?? 'unknown queue';
+  }
+
   private settle(seq: number, attempts: number, outcome: DeliveryOutcome): void {
     // A run that ends after the host closed is left 'running', to be run again at the next start.
     if (this.closed) return;
@@ -154,6 +165,7 @@ export class EventQueue {
       this.db.prepare(`UPDATE events SET status = 'failed' WHERE seq = ?`).run(seq);
       return;
     }
+    console.warn(`[queue] event ${seq} on ${this.describe(seq)} will be retried in ${outcome.afterSeconds} s (${outcome.reason}${typeof outcome.retryData === 'string' ? `: ${outcome.retryData}` : ''})`);
     const retryContext = { retryCount: attempts, retryReason: outcome.reason, ...(outcome.retryData === undefined ? {} : { retryData: outcome.retryData }) };
     this.db
       .prepare(`UPDATE events SET status = 'pending', run_at = ?, retry_context = ? WHERE seq = ?`)

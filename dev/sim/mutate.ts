@@ -3,7 +3,8 @@
 import type { Access } from './access.js';
 import type { SiteData } from './model.js';
 import { createRng } from './prng.js';
-import { CHANGE_FIELDS, EVENT_KIND, type EventKind } from './store/issues.js';
+import { addEventOfKind } from './store/add-event.js';
+import { EVENT_KIND, type EventKind } from './store/issues.js';
 import { issueKey } from './truth.js';
 import type { Mutate, MutationEventKind } from './types.js';
 
@@ -18,23 +19,7 @@ const KIND_CODES: Record<MutationEventKind, EventKind> = {
 export function createMutate(site: SiteData, access: Access, now: () => number): Mutate {
   const store = site.issues;
 
-  /** Adds one event, filling kind-specific details the way the generator does. */
-  const addEvent = (issue: number, actor: number, kind: EventKind, at: number): void => {
-    if (kind === EVENT_KIND.status) {
-      const from = store.status.get(issue);
-      const to = (from + 1) % 3;
-      store.status.set(issue, to);
-      store.addEvent(issue, actor, at, kind, from * 16 + to);
-    } else if (kind === EVENT_KIND.commentEdit) {
-      const comment = store.eventsOfIssue(issue).find((e) => store.evKind.get(e) === EVENT_KIND.comment);
-      if (comment === undefined) store.addEvent(issue, actor, at, EVENT_KIND.comment, 0);
-      else store.addEvent(issue, actor, at, kind, comment);
-    } else if (kind === EVENT_KIND.worklog) {
-      store.addEvent(issue, actor, at, kind, 900 * (1 + (issue % 8)));
-    } else {
-      store.addEvent(issue, actor, at, kind, kind === EVENT_KIND.field ? issue % CHANGE_FIELDS.length : 0);
-    }
-  };
+  const addEvent = (issue: number, actor: number, kind: EventKind, at: number): void => addEventOfKind(store, issue, actor, kind, at);
 
   const userIdx = (accountId: string): number => {
     const u = site.usersByAccountId.get(accountId);

@@ -18,6 +18,13 @@ export interface JiraRequest {
    * retried blindly, since Jira may have applied a write whose answer was lost.
    */
   readOnly?: boolean;
+  /**
+   * Jira's points for this answer (1 per request, plus 1 per issue or project and 2 per user,
+   * group, role or permission returned). Defaults to 1; used for per-installation budgets.
+   */
+  cost?: (body: unknown) => number;
+  /** The most this request can cost (for budgets that must not overshoot); defaults to 1. */
+  maxCost?: number;
 }
 
 /** How hard to try: a page waiting on a resolver cannot wait long; background work can. */
@@ -47,7 +54,11 @@ const realEnvironment: ClientEnvironment = {
 
 /** What one request cost and how it went, for budgets and scan status. */
 export interface RequestObserver {
-  onResponse?(info: { method: string; path: string; status: number; attempt: number }): void;
+  /**
+   * Called before each send; may throw (e.g. a budget that is spent) to stop the request. Answers
+   * the function to call once the request's cost is known (0 when it got no answer).
+   */
+  beforeSend(info: { method: string; path: string; maxCost: number }): (outcome: { status: number; points: number }) => void;
 }
 
 /**
@@ -64,8 +75,26 @@ export class JiraClient {
 
   constructor(
     private readonly policy: RetryPolicy = INTERACTIVE,
-    private readonly options: { maxConcurrency?: number; env?: ClientEnvironment; observer?: RequestObserver } = {},
+    private readonly options: {
+      maxConcurrency?: number;
+      /** Starts at most this many requests a second, below Jira's per-endpoint burst limits (100/s). */
+      maxRequestsPerSecond?: number;
+      env?: ClientEnvironment;
+      observer?: RequestObserver;
+    } = {},
   ) {}
+
+  /** When the next request may start, for pacing. */
+  private nextStart = 0;
+
+  private async pace(): Promise<void> {
+    const rps = this.options.maxRequestsPerSecond;
+    if (!rps) return;
+    const now = this.env.now();
+    const start = Math.max(now, this.nextStart);
+    this.nextStart = start + 1000 / rps;
+    if (start > now) await this.env.sleep(start - now);
+  }
 
   async json<T>(request: JiraRequest): Promise<T> {
     await this.acquire();
@@ -80,7 +109,7 @@ export class JiraClient {
     return this.options.env ?? realEnvironment;
   }
 
-  private async withRetries<T>({ actor, method = 'GET', route, body, readOnly }: JiraRequest): Promise<T> {
+  private async withRetries<T>({ actor, method = 'GET', route, body, readOnly, cost, maxCost = 1 }: JiraRequest): Promise<T> {
     const path = route.value.split('?')[0] ?? route.value;
     const endpoint = `${method} ${path.replace(/\/[A-Z][A-Z0-9_]+-\d+|\/\d+/g, '/{id}')}`;
     const retryable = method === 'GET' || readOnly === true;
@@ -89,17 +118,21 @@ export class JiraClient {
       if (pause > 0) await this.env.sleep(pause);
       const last = attempt + 1 >= this.policy.maxAttempts;
       let response: Response;
+      await this.pace();
+      const settle = this.options.observer?.beforeSend({ method, path, maxCost }) ?? (() => undefined);
       try {
         response = await this.send(actor, method, route, body);
       } catch (cause) {
+        settle({ status: 0, points: 0 });
         if (retryable && !last) {
           await this.env.sleep(backoffMs(attempt, this.policy.baseDelayMs, this.policy.maxDelayMs, this.env.random));
           continue;
         }
         throw new JiraUnavailableError(`Jira could not be reached (${method} ${path}): ${(cause as Error).message}`);
       }
-      this.options.observer?.onResponse?.({ method, path, status: response.status, attempt });
 
+      // Jira charges the base point for every answer, errors included.
+      if (response.status !== 200) settle({ status: response.status, points: response.ok ? 2 : 1 });
       if (response.status === 429) {
         const wait = Math.max(retryAfterMs(response.headers, this.env.now()), backoffMs(attempt, this.policy.baseDelayMs, this.policy.maxDelayMs, this.env.random));
         const kind = rateLimitKind(response.headers.get('ratelimit-reason'));
@@ -123,12 +156,14 @@ export class JiraClient {
       if (!response.ok) throw new JiraError(response.status, method, path, messagesOf(parsed.value));
       if (!parsed.ok) {
         // A 2xx with a body that is not JSON: a broken proxy or a truncated answer. Reads try again.
+        if (response.status === 200) settle({ status: 200, points: 1 });
         if (retryable && !last) {
           await this.env.sleep(backoffMs(attempt, this.policy.baseDelayMs, this.policy.maxDelayMs, this.env.random));
           continue;
         }
         throw new JiraUnavailableError(`Jira answered ${method} ${path} with a body that is not JSON`);
       }
+      if (response.status === 200) settle({ status: 200, points: cost ? cost(parsed.value) : 1 });
       return parsed.value as T;
     }
   }

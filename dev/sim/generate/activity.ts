@@ -4,6 +4,7 @@
 // integrations went quiet months ago; Rovo agents only appeared recently.
 import type { Rng } from '../prng.js';
 import type { SimProject, SimUser } from '../model.js';
+import { addEventOfKind } from '../store/add-event.js';
 import { CHANGE_FIELDS, EVENT_KIND, type EventKind, type IssueStore } from '../store/issues.js';
 import type { ActivityPlan } from './directory.js';
 import { TIME_ZONE_OFFSETS } from './names.js';
@@ -147,6 +148,52 @@ export function generateActivity(rng: Rng, input: ActivityInput): void {
       issues.status.set(issue, status);
     }
   }
+  addRecentSweeps(rng, input, workers);
+}
+
+/** Days at the end of an automation's active span in which it keeps revisiting issues. */
+const SWEEP_DAYS = 120;
+/** Issues an automation revisits per project and day, per unit of reach. */
+const SWEEP_RATE = 4;
+
+/**
+ * Automations keep working: over their last months they revisit existing issues of their projects
+ * every day (syncs, CI transitions, time tracking), at any hour, in bursts seconds apart. This is
+ * what gives them a volume no person types by hand.
+ */
+function addRecentSweeps(rng: Rng, input: ActivityInput, workers: Worker[][]): void {
+  const { issues, now } = input;
+  for (const project of input.projects) {
+    const ids = issues.byProject[project.idx] ?? [];
+    for (const w of workers[project.idx] ?? []) {
+      const end = Math.min(w.to, now - 60_000);
+      const begin = Math.max(w.from, end - SWEEP_DAYS * DAY);
+      const perDay = w.reach * SWEEP_RATE;
+      for (let day = begin; day < end; day += DAY) {
+        const visits = Math.floor(perDay) + (rng.chance(perDay % 1) ? 1 : 0);
+        for (let v = 0; v < visits; v++) {
+          const t = Math.min(end, day + rng.int(DAY));
+          const existing = createdBefore(issues, ids, t);
+          if (existing === 0) continue;
+          const issue = ids[rng.int(existing)] as number;
+          const burst = rng.between(1, 3);
+          for (let k = 0; k < burst; k++) addEventOfKind(issues, issue, w.idx, habitKind(rng, w.habit), Math.min(now - 1000, t + k * rng.between(1, 8) * 1000));
+        }
+      }
+    }
+  }
+}
+
+/** How many of a project's issues (in creation order) exist at time t. */
+function createdBefore(issues: IssueStore, ids: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (issues.created.get(ids[mid] as number) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function habitKind(rng: Rng, habit: Habit): EventKind {

@@ -3,7 +3,7 @@
 // so that a search on the large site never scans what it does not need to.
 import type { Caller, Access } from '../access.js';
 import type { SiteData, SimUser } from '../model.js';
-import { STATUSES } from '../store/issues.js';
+import { EVENT_KIND, STATUSES } from '../store/issues.js';
 import type { ChangedPredicate, Expr, Query, Value } from './ast.js';
 import { DAY_MS, parseJqlDate, relativeOffset } from './dates.js';
 import { issuesUpdatedBy, issuesWithStatusChange, issuesWithWorklogBy } from './history.js';
@@ -131,6 +131,15 @@ function compileClause(e: Extract<Expr, { type: 'clause' }>, ctx: EvalContext): 
     const set = new Set<number>();
     for (const v of literals(e.value)) for (const i of issuesWithWorklogBy(site, userOf(v, field, ctx).idx)) set.add(i);
     return fromSet(set, negate);
+  }
+
+  if (field === 'worklogdate') {
+    // Issues with a worklog whose date compares (Jira's worklogDate field).
+    needOps(['=', '>', '>=', '<', '<=']);
+    const at = parseJqlDate(e.value, ctx.now, { field });
+    const cmp: Record<string, (t: number) => boolean> = { '=': (t) => t === at, '>': (t) => t > at, '>=': (t) => t >= at, '<': (t) => t < at, '<=': (t) => t <= at };
+    const f = cmp[e.op] as (t: number) => boolean;
+    return { test: (i) => store.eventsOfIssue(i).some((ev) => store.evKind.get(ev) === EVENT_KIND.worklog && f(store.evTime.get(ev))), candidates: null };
   }
 
   const dateField = DATE_FIELDS[field];

@@ -3,11 +3,11 @@
 import type { SiteData } from '../model.js';
 import { jiraDate } from '../http.js';
 import { STATUSES } from '../store/issues.js';
-import { changelogJson, isChangelogEvent } from './history.js';
+import { changelogJson, commentJson, commentsOf, isChangelogEvent } from './history.js';
 import { projectAvatarUrls, projectSelf } from './project.js';
 import { userDetailsJson } from './user.js';
 
-export const ALL_FIELDS = ['summary', 'project', 'creator', 'reporter', 'assignee', 'status', 'issuetype', 'created', 'updated'] as const;
+export const ALL_FIELDS = ['summary', 'project', 'creator', 'reporter', 'assignee', 'status', 'issuetype', 'created', 'updated', 'comment'] as const;
 const SUBJECTS = ['Fix', 'Add', 'Update', 'Investigate', 'Sync', 'Migrate', 'Document', 'Automate'];
 const THINGS = ['login flow', 'invoice export', 'release notes', 'nightly report', 'partner feed', 'on-call rota', 'HR import', 'API quota alerts'];
 
@@ -62,6 +62,11 @@ export function issueJson(site: SiteData, issue: number, requested: readonly str
     } else if (f === 'issuetype') values.issuetype = { self: `${site.baseUrl}/rest/api/3/issuetype/10001`, id: '10001', name: 'Task', subtask: false, hierarchyLevel: 0 };
     else if (f === 'created') values.created = jiraDate(s.created.get(issue));
     else if (f === 'updated') values.updated = jiraDate(s.updated.get(issue));
+    else if (f === 'comment') {
+      // Jira's comment field: the issue's comments as a PageOfComments.
+      const comments = commentsOf(site, issue).map((c) => commentJson(site, issue, c.eventId, c.lastEdit));
+      values.comment = { comments, maxResults: comments.length, total: comments.length, startAt: 0 };
+    }
   }
   const out: Record<string, unknown> = {
     expand: 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations',

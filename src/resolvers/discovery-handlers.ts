@@ -1,0 +1,18 @@
+import type { Handlers } from '@forge/resolver';
+import type { DiscoveryDefs } from '../contract';
+import { getIdentity } from './identities/get';
+import { listIdentities } from './identities/list';
+import { markIdentity } from './identities/mark';
+import { startScanResolver } from './scan/start';
+import { scanStatusResolver } from './scan/status';
+import { getSettings, saveSettingsResolver } from './settings/scan';
+
+export const discoveryHandlers: Handlers<DiscoveryDefs> = {
+  'scan/start': startScanResolver,
+  'scan/status': scanStatusResolver,
+  'identities/list': listIdentities,
+  'identity/get': getIdentity,
+  'identity/mark': markIdentity,
+  'settings/get': getSettings,
+  'settings/save': saveSettingsResolver,
+};

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import type { IdentityDetail } from '../../contract';
+import { readIdentityRecord, readSnapshotPointer } from '../../scan/snapshot-store';
+import { defineResolver } from '../define';
+import { ResolverFailure } from '../envelope';
+
+export const ACCOUNT_ID = z.string().min(1).max(128).regex(/^[A-Za-z0-9:_-]+$/, 'must be a Jira account id');
+
+/** identity/get: one identity with its projects, access and registry view. Policy: jira-admin. */
+export const getIdentity = defineResolver({
+  key: 'identity/get',
+  policy: 'jira-admin',
+  input: z.object({ accountId: ACCOUNT_ID }).strict(),
+  async run({ payload }): Promise<IdentityDetail> {
+    const pointer = await readSnapshotPointer();
+    const record = pointer ? await readIdentityRecord(pointer, payload.accountId) : null;
+    if (!record) throw new ResolverFailure('NOT_FOUND', 'No integration identity with that account id in the last scan.');
+    return { ...record, ownership: null, version: 0 };
+  },
+});

@@ -1,0 +1,26 @@
+import type { IdentityRecord, ProjectActivity } from '../contract';
+
+/** Did anything in the project in the window (touched an issue or logged work). */
+export function isActive(p: Pick<ProjectActivity, 'updated' | 'worklogs' | 'created' | 'transitions'>): boolean {
+  return p.updated + p.worklogs + p.created + p.transitions > 0;
+}
+
+/** Projects where the identity holds access but did nothing in the window. */
+export function unusedAccess(projects: readonly ProjectActivity[]): ProjectActivity[] {
+  return projects.filter((p) => p.hasAccess && !isActive(p));
+}
+
+/**
+ * The least-privilege set: the projects it actually used, with the roles it held there. This is
+ * what a person-owned integration should get when it moves to a service account.
+ */
+export function leastPrivilege(projects: readonly ProjectActivity[]): IdentityRecord['leastPrivilege'] {
+  return projects.filter(isActive).map((p) => ({ projectKey: p.projectKey, roles: p.roles.map((r) => r.name) }));
+}
+
+/** Totals for the identity's summary row. */
+export function activityTotals(projects: readonly ProjectActivity[]): { projectsTouched: number; lastActivity: string | null; unusedAccessProjects: number } {
+  const active = projects.filter(isActive);
+  const last = active.map((p) => p.lastActivity).filter((t): t is string => t !== null).sort();
+  return { projectsTouched: active.length, lastActivity: last.at(-1) ?? null, unusedAccessProjects: unusedAccess(projects).length };
+}

@@ -1,0 +1,109 @@
+import type { ProjectActivity } from '../contract';
+import type { JiraClient } from '../jira/client';
+import { approximateCount, searchIssuesPage } from '../jira/search';
+import { inProjects, ofType, touchedBy, type ActivityType, type Window } from './jql';
+import { spreadOverProjects } from './split';
+
+/**
+ * Below this many touched issues, reading them (1 point each) is cheaper than locating them by
+ * counts (about log2(P) counts per project touched), and gives exact per-project figures.
+ */
+export const READ_LIMIT = 40;
+
+export interface ActivityInput {
+  client: JiraClient;
+  accountId: string;
+  window: Window;
+  /** Project keys the account can browse (activity happens only there). */
+  accessible: readonly string[];
+  projectNames: ReadonlyMap<string, string>;
+  /** Issues touched in the window, when already counted. */
+  knownTotal?: number;
+}
+
+export interface ActivityResult {
+  projects: ProjectActivity[];
+  issuesTouched: number;
+}
+
+const TYPES: ActivityType[] = ['created', 'transitions', 'worklogs'];
+
+/** Activity of one identity per project, spending points where they buy information. */
+export async function measureActivity(input: ActivityInput): Promise<ActivityResult> {
+  const { client, accountId, window } = input;
+  const count = (jql: string, keys: readonly string[] | null) => approximateCount(client, inProjects(jql, keys));
+  const total = input.knownTotal ?? (await count(touchedBy(accountId, window), null));
+  const updated = new Map<string, number>();
+  const created = new Map<string, number>();
+  const lastUpdate = new Map<string, number>();
+
+  if (total > 0 && total <= READ_LIMIT) {
+    await readTouched(input, updated, created, lastUpdate);
+  } else if (total > 0) {
+    for (const [key, n] of await spreadOverProjects(input.accessible, total, (keys) => count(touchedBy(accountId, window), keys))) updated.set(key, n);
+  }
+  const touchedKeys = [...updated.keys()].sort();
+  const byType = new Map<ActivityType, Map<string, number>>();
+  for (const type of TYPES) {
+    if (type === 'created' && total <= READ_LIMIT) {
+      byType.set(type, created);
+      continue;
+    }
+    // Worklogs are not part of updatedBy, so they may be anywhere the account has access.
+    const scope = type === 'worklogs' ? input.accessible : touchedKeys;
+    const typeTotal = scope.length === 0 ? 0 : await count(ofType(type, accountId, window), null);
+    byType.set(type, typeTotal > 0 ? await spreadOverProjects(scope, typeTotal, (keys) => count(ofType(type, accountId, window), keys)) : new Map());
+  }
+  if (total > READ_LIMIT) {
+    await Promise.all(touchedKeys.map(async (key) => lastUpdate.set(key, await latestUpdate(client, touchedBy(accountId, window), key))));
+  }
+
+  const accessible = new Set(input.accessible);
+  const keys = new Set([...accessible, ...touchedKeys, ...(byType.get('worklogs')?.keys() ?? [])]);
+  const projects = [...keys].sort().map((key): ProjectActivity => {
+    const activity = {
+      created: byType.get('created')?.get(key) ?? 0,
+      updated: updated.get(key) ?? 0,
+      transitions: byType.get('transitions')?.get(key) ?? 0,
+      worklogs: byType.get('worklogs')?.get(key) ?? 0,
+    };
+    const active = activity.updated + activity.worklogs > 0;
+    const last = lastUpdate.get(key);
+    return {
+      projectKey: key,
+      projectName: input.projectNames.get(key) ?? key,
+      ...activity,
+      comments: null,
+      lastActivity: last ? new Date(last).toISOString() : null,
+      hasAccess: accessible.has(key),
+      roles: [],
+      unusedAccess: accessible.has(key) && !active,
+    };
+  });
+  return { projects, issuesTouched: total };
+}
+
+/** Reads the few issues an account touched: exact per-project counts, creations and latest updates. */
+async function readTouched(input: ActivityInput, updated: Map<string, number>, created: Map<string, number>, lastUpdate: Map<string, number>): Promise<void> {
+  const since = Date.now() - Number(input.window.from.replace(/[^0-9]/g, '')) * 86_400_000;
+  let token: string | undefined;
+  do {
+    const page = await searchIssuesPage(input.client, touchedBy(input.accountId, input.window), ['project', 'creator', 'created', 'updated'], token, READ_LIMIT);
+    for (const issue of page.issues) {
+      const fields = issue.fields as { project?: { key?: string }; creator?: { accountId?: string }; created?: string; updated?: string };
+      const key = fields.project?.key;
+      if (!key) continue;
+      updated.set(key, (updated.get(key) ?? 0) + 1);
+      if (fields.creator?.accountId === input.accountId && Date.parse(fields.created ?? '') >= since) created.set(key, (created.get(key) ?? 0) + 1);
+      const at = Date.parse(fields.updated ?? '');
+      if (Number.isFinite(at)) lastUpdate.set(key, Math.max(lastUpdate.get(key) ?? 0, at));
+    }
+    token = page.nextPageToken ?? undefined;
+  } while (token);
+}
+
+async function latestUpdate(client: JiraClient, jql: string, projectKey: string): Promise<number> {
+  const page = await searchIssuesPage(client, `${inProjects(jql, [projectKey])} ORDER BY updated DESC`, ['updated'], undefined, 1);
+  const updated = (page.issues[0]?.fields as { updated?: string } | undefined)?.updated;
+  return updated ? Date.parse(updated) : 0;
+}

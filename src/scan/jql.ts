@@ -1,0 +1,44 @@
+/** JQL the scanner sends. Every query is bounded by an account's activity, so Jira accepts it. */
+
+export function quote(value: string): string {
+  return `"${value.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+}
+
+export type ActivityType = 'created' | 'transitions' | 'worklogs';
+
+export interface Window {
+  /** Relative start, e.g. "-90d". */
+  from: string;
+}
+
+export function windowOf(days: number): Window {
+  return { from: `-${days}d` };
+}
+
+/** Issues the account created, updated, or commented on in the window (Jira's updatedBy). */
+export function touchedBy(accountId: string, w: Window): string {
+  return `issuekey in updatedBy(${quote(accountId)}, ${quote(w.from)})`;
+}
+
+/** Issues touched since a day (yyyy-MM-dd): updatedBy has a day's granularity. */
+export function touchedSince(accountId: string, day: string): string {
+  return `issuekey in updatedBy(${quote(accountId)}, ${quote(day)})`;
+}
+
+export function ofType(type: ActivityType, accountId: string, w: Window): string {
+  switch (type) {
+    case 'created':
+      return `creator = ${quote(accountId)} AND created >= ${quote(w.from)}`;
+    case 'transitions':
+      return `status CHANGED BY ${quote(accountId)} AFTER ${quote(w.from)}`;
+    case 'worklogs':
+      return `worklogAuthor = ${quote(accountId)} AND worklogDate >= ${quote(w.from)}`;
+  }
+}
+
+/** Restricts a bounded JQL to some projects (none: the whole site). */
+export function inProjects(jql: string, projectKeys: readonly string[] | null): string {
+  if (projectKeys === null) return jql;
+  const list = projectKeys.length === 1 ? `project = ${quote(projectKeys[0] ?? '')}` : `project in (${projectKeys.map(quote).join(', ')})`;
+  return `${list} AND (${jql})`;
+}

@@ -1,0 +1,144 @@
+import type { IdentityRecord } from '../../contract';
+import { changeTimesBy } from '../../jira/changelog';
+import { JiraError } from '../../jira/errors';
+import { projectsWithPermission } from '../../jira/permissions-check';
+import { commentTimesBy } from '../../jira/comments';
+import { approximateCount } from '../../jira/search';
+import type { JiraClient } from '../../jira/client';
+import { activityTotals, leastPrivilege } from '../../rules/access';
+import { classify, type Override } from '../../rules/classification';
+import { measureActivity } from '../activity';
+import type { Account, ProjectEntry } from '../directory';
+import { touchedBy, touchedSince, windowOf, type Window } from '../jql';
+import { readAllOverrides } from '../overrides';
+import { readIdentityRecord, writeIdentityRecord, type SnapshotPointer } from '../snapshot-store';
+import { withError } from '../state';
+import { readList } from '../work-store';
+import { timeLeft, type StepContext } from './context';
+import type { IdentityWork } from './people';
+
+/** Identities measured side by side in one unit of work (Jira calls are capped by the client). */
+const PARALLEL = 4;
+/** Changes sampled per person for timing signals (round the clock, bursts). */
+const TIMING_SAMPLE = 20;
+
+interface Shared {
+  accounts: Map<string, Account>;
+  projects: ProjectEntry[];
+  projectNames: Map<string, string>;
+  keyById: Map<number, string>;
+  overrides: Map<string, Exclude<Override, null>>;
+  window: Window;
+  previous: SnapshotPointer | null;
+}
+
+/**
+ * Measures each identity on the work list: access (which projects it can browse), activity per
+ * project, and for people the classification with its evidence. Integration identities are written
+ * into the generation being built; people who turn out ordinary are left out.
+ */
+export async function runIdentitiesPhase(ctx: StepContext, previous: SnapshotPointer | null): Promise<boolean> {
+  const { state } = ctx;
+  const dir = state.directory;
+  if (!dir) throw new Error('identities phase without a directory');
+  const [accountList, projects, work, overrides] = await Promise.all([
+    readList<Account>(dir.runId, 'accounts', dir.accountChunks),
+    readList<ProjectEntry>(dir.runId, 'projects', dir.projectChunks),
+    readList<IdentityWork>(state.runId, 'identities', state.identityChunks),
+    readAllOverrides(),
+  ]);
+  const shared: Shared = {
+    accounts: new Map(accountList.map((a) => [a.accountId, a])),
+    projects,
+    projectNames: new Map(projects.map((p) => [p.key, p.name])),
+    keyById: new Map(projects.map((p) => [p.id, p.key])),
+    overrides,
+    window: windowOf(state.windowDays),
+    previous,
+  };
+  ctx.state = { ...ctx.state, total: work.length };
+  while (ctx.state.cursor < work.length) {
+    if (!timeLeft(ctx)) return false;
+    const batch = work.slice(ctx.state.cursor, ctx.state.cursor + PARALLEL);
+    const outcomes = await Promise.all(batch.map((item) => measureIdentity(ctx, shared, item).then(() => null, (e: unknown) => e)));
+    let next = { ...ctx.state, cursor: ctx.state.cursor + batch.length, done: ctx.state.cursor + batch.length };
+    for (const [i, e] of outcomes.entries()) {
+      if (e === null) continue;
+      // A request Jira refuses for this identity alone (say, an account it no longer knows) is
+      // recorded and skipped; anything else (quota, budget, outage) stops the step to retry it.
+      if (e instanceof JiraError && e.status >= 400 && e.status < 500 && e.status !== 429) {
+        next = withError(next, `${batch[i]?.accountId}: ${e.message}`);
+        continue;
+      }
+      throw e;
+    }
+    ctx.state = next;
+  }
+  return true;
+}
+
+async function measureIdentity(ctx: StepContext, shared: Shared, item: IdentityWork): Promise<void> {
+  const { client, state } = ctx;
+  const account = shared.accounts.get(item.accountId);
+  const override = shared.overrides.get(item.accountId) ?? null;
+  if (!account || override === 'not-integration') return;
+
+  const previous = shared.previous && state.mode === 'incremental' ? await readIdentityRecord(shared.previous, item.accountId) : null;
+  if (previous && state.sinceDay && (await unchangedSince(client, item.accountId, state.sinceDay, shared.window, previous))) {
+    await writeIdentityRecord(state.generation, { ...previous, override });
+    return;
+  }
+
+  const accessible = previous
+    ? previous.projects.filter((p) => p.hasAccess).map((p) => p.projectKey)
+    : (await projectsWithPermission(client, item.accountId, 'BROWSE_PROJECTS', shared.projects.map((p) => p.id))).map((id) => shared.keyById.get(id) ?? '').filter((k) => k !== '');
+  const activity = await measureActivity({
+    client,
+    accountId: item.accountId,
+    window: shared.window,
+    accessible: accessible.sort(),
+    projectNames: shared.projectNames,
+    ...(item.knownTotal === undefined ? {} : { knownTotal: item.knownTotal }),
+  });
+  const totals = activityTotals(activity.projects);
+  const isPerson = account.accountType !== 'app';
+  const sampleTimes = isPerson && override === null && activity.issuesTouched > 0 ? await timingSample(client, item.accountId, shared.window) : undefined;
+  const classification = classify(
+    { accountType: account.accountType, appType: account.appType, email: account.email },
+    { windowDays: state.windowDays, issuesUpdated: activity.issuesTouched, projectsTouched: totals.projectsTouched, ...(sampleTimes ? { sampleTimes } : {}), ...(account.timeZone ? { timeZone: account.timeZone } : {}) },
+    override,
+  );
+  if (!classification) return;
+  const record: IdentityRecord = {
+    accountId: account.accountId,
+    displayName: account.displayName,
+    kind: classification.kind,
+    active: account.active,
+    email: account.email,
+    score: classification.score,
+    evidence: classification.evidence,
+    override,
+    issuesTouched: activity.issuesTouched,
+    ...totals,
+    projects: activity.projects,
+    leastPrivilege: leastPrivilege(activity.projects),
+  };
+  await writeIdentityRecord(state.generation, record);
+}
+
+/** Nothing new since the last scan's day, and nothing dropped out of the window: 2 points. */
+async function unchangedSince(client: JiraClient, accountId: string, sinceDay: string, window: Window, previous: IdentityRecord): Promise<boolean> {
+  const [delta, total] = await Promise.all([approximateCount(client, touchedSince(accountId, sinceDay)), approximateCount(client, touchedBy(accountId, window))]);
+  return delta === 0 && total === previous.issuesTouched;
+}
+
+/**
+ * When a person's changes and comments on their most recently updated issues happened, per issue
+ * (about 2 points per sampled issue: one search with comments, one bulk changelog fetch).
+ */
+async function timingSample(client: JiraClient, accountId: string, window: Window): Promise<number[][]> {
+  const comments = await commentTimesBy(client, `${touchedBy(accountId, window)} ORDER BY updated DESC`, accountId, TIMING_SAMPLE);
+  const ids = [...comments.keys()];
+  const changes = await changeTimesBy(client, ids, accountId);
+  return ids.map((id, i) => [...(comments.get(id) ?? []), ...(changes[i] ?? [])].sort((a, b) => a - b));
+}

@@ -1,0 +1,23 @@
+import { publishSnapshot, readGenerationSummaries } from '../snapshot-store';
+import { writeLastGood } from '../state';
+import type { StepContext } from './context';
+
+/** Makes the new generation the one readers see, in one write, and remembers it as the last good scan. */
+export async function runPublishPhase(ctx: StepContext): Promise<boolean> {
+  const { state } = ctx;
+  if (!state.directory) throw new Error('publish without a directory');
+  const summaries = (await readGenerationSummaries(state.generation)).sort((a, b) => a.displayName.localeCompare(b.displayName) || a.accountId.localeCompare(b.accountId));
+  const completedAt = new Date().toISOString();
+  await publishSnapshot(state.generation, summaries, { completedAt, windowDays: state.windowDays });
+  await writeLastGood({
+    runId: state.runId,
+    generation: state.generation,
+    startedAt: state.startedAt,
+    completedAt,
+    fullAt: state.mode === 'full' ? state.startedAt : (ctx.lastGood?.fullAt ?? state.startedAt),
+    directory: state.directory,
+    windowDays: state.windowDays,
+  });
+  ctx.state = { ...state, finishedAt: completedAt };
+  return true;
+}

@@ -1,0 +1,18 @@
+import { Queue } from '@forge/events';
+
+/** The queue whose consumer runs scan steps (manifest.yml: consumer scan-consumer on scan-queue). */
+export const SCAN_QUEUE = 'scan-queue';
+const queue = new Queue({ key: SCAN_QUEUE });
+
+export interface ScanStepEvent {
+  runId: string;
+  step: number;
+}
+
+// Forge delays an event by at most 900 seconds; longer pauses re-check and wait again.
+const MAX_DELAY_SECONDS = 900;
+
+export async function enqueueStep(event: ScanStepEvent, delaySeconds = 0): Promise<void> {
+  const delayInSeconds = Math.max(0, Math.min(MAX_DELAY_SECONDS, Math.ceil(delaySeconds)));
+  await queue.push([{ body: { ...event }, ...(delayInSeconds > 0 ? { delayInSeconds } : {}) }]);
+}

@@ -1,0 +1,96 @@
+import { kvs, WhereConditions } from '@forge/kvs';
+import type { IdentityRecord, IdentitySummary, ProjectActivity } from '../contract';
+import { chunkByBytes } from '../storage/chunks';
+import { setValue } from '../storage/kvs-stats';
+
+/**
+ * Scan results in Forge storage. A scan writes a new generation under its own key prefix while
+ * readers keep reading the generation that `scan:snapshot:current` points to; the last step
+ * switches that one pointer, so readers see the old snapshot or the new one, never a mix.
+ */
+export interface SnapshotPointer {
+  generation: string;
+  completedAt: string;
+  windowDays: number;
+  identityCount: number;
+  indexChunks: number;
+}
+
+const POINTER_KEY = 'scan:snapshot:current';
+const prefix = (generation: string) => `scan:snap:${generation}:`;
+const indexKey = (generation: string, n: number) => `${prefix(generation)}index:${n}`;
+const identityKey = (generation: string, accountId: string) => `${prefix(generation)}identity:${accountId}`;
+const projectsKey = (generation: string, accountId: string, n: number) => `${prefix(generation)}identity:${accountId}:p:${n}`;
+const summaryKey = (generation: string, accountId: string) => `${prefix(generation)}summary:${accountId}`;
+
+type StoredIdentity = Omit<IdentityRecord, 'projects'> & { projectChunks: number };
+
+export async function readSnapshotPointer(): Promise<SnapshotPointer | null> {
+  return ((await kvs.get(POINTER_KEY)) as SnapshotPointer | undefined) ?? null;
+}
+
+export async function readIdentitySummaries(pointer: SnapshotPointer): Promise<IdentitySummary[]> {
+  const chunks = await Promise.all(Array.from({ length: pointer.indexChunks }, (_, n) => kvs.get(indexKey(pointer.generation, n))));
+  return chunks.flatMap((c) => (c as IdentitySummary[] | undefined) ?? []);
+}
+
+export async function readIdentityRecord(pointer: SnapshotPointer, accountId: string): Promise<IdentityRecord | null> {
+  const stored = (await kvs.get(identityKey(pointer.generation, accountId))) as StoredIdentity | undefined;
+  if (!stored) return null;
+  const { projectChunks, ...rest } = stored;
+  const chunks = await Promise.all(Array.from({ length: projectChunks }, (_, n) => kvs.get(projectsKey(pointer.generation, accountId, n))));
+  return { ...rest, projects: chunks.flatMap((c) => (c as ProjectActivity[] | undefined) ?? []) };
+}
+
+/**
+ * Writes one identity of a generation in progress, and its summary for the index (idempotent: a
+ * step that runs again overwrites).
+ */
+export async function writeIdentityRecord(generation: string, record: IdentityRecord): Promise<void> {
+  const { projects, leastPrivilege: _leastPrivilege, ...summary } = record;
+  const { projects: _projects, ...rest } = record;
+  const chunks = chunkByBytes(projects);
+  for (const [n, chunk] of chunks.entries()) await setValue(projectsKey(generation, record.accountId, n), chunk);
+  await setValue(identityKey(generation, record.accountId), { ...rest, projectChunks: chunks.length } satisfies StoredIdentity);
+  await setValue(summaryKey(generation, record.accountId), summary satisfies IdentitySummary);
+}
+
+/** The summaries of every identity written into a generation so far (pages of 20). */
+export async function readGenerationSummaries(generation: string): Promise<IdentitySummary[]> {
+  const all: IdentitySummary[] = [];
+  let cursor: string | undefined;
+  do {
+    let query = kvs.query().where('key', WhereConditions.beginsWith(`${prefix(generation)}summary:`)).limit(20);
+    if (cursor) query = query.cursor(cursor);
+    const page = await query.getMany();
+    for (const { value } of page.results) all.push(value as IdentitySummary);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return all;
+}
+
+/** Writes the generation's index and makes it the one readers see. */
+export async function publishSnapshot(generation: string, summaries: IdentitySummary[], meta: { completedAt: string; windowDays: number }): Promise<SnapshotPointer> {
+  const chunks = chunkByBytes(summaries);
+  for (const [n, chunk] of chunks.entries()) await setValue(indexKey(generation, n), chunk);
+  const pointer: SnapshotPointer = { generation, completedAt: meta.completedAt, windowDays: meta.windowDays, identityCount: summaries.length, indexChunks: chunks.length };
+  await setValue(POINTER_KEY, pointer);
+  return pointer;
+}
+
+/**
+ * Deletes up to `maxKeys` keys of an old generation; answers true when none are left. Called in
+ * small steps after a publish, never on the generation readers see.
+ */
+export async function deleteGenerationStep(generation: string, maxKeys = 100): Promise<boolean> {
+  const current = await readSnapshotPointer();
+  if (current?.generation === generation) throw new Error('refusing to delete the published snapshot');
+  let deleted = 0;
+  while (deleted < maxKeys) {
+    const page = await kvs.query().where('key', WhereConditions.beginsWith(prefix(generation))).limit(20).getMany();
+    if (page.results.length === 0) return true;
+    for (const { key } of page.results) await kvs.delete(key);
+    deleted += page.results.length;
+  }
+  return false;
+}

@@ -1,0 +1,38 @@
+import { kvs, WhereConditions } from '@forge/kvs';
+import { chunkByBytes } from '../storage/chunks';
+import { setValue } from '../storage/kvs-stats';
+
+/**
+ * A run's working data: lists written in numbered chunks under scan:work:<runId>:<name>:<n>, each
+ * well under Forge's 240 KiB value limit. Writing chunk n again replaces it, so a step that runs
+ * twice leaves the same data.
+ */
+const key = (runId: string, name: string, n: number) => `scan:work:${runId}:${name}:${n}`;
+
+export async function writeChunk<T>(runId: string, name: string, n: number, items: T[]): Promise<void> {
+  await setValue(key(runId, name, n), items);
+}
+
+/** Writes a whole list as chunks 0..k-1 and answers k. */
+export async function writeList<T>(runId: string, name: string, items: T[]): Promise<number> {
+  const chunks = chunkByBytes(items);
+  for (const [n, chunk] of chunks.entries()) await writeChunk(runId, name, n, chunk);
+  return chunks.length;
+}
+
+export async function readList<T>(runId: string, name: string, chunks: number): Promise<T[]> {
+  const parts = await Promise.all(Array.from({ length: chunks }, (_, n) => kvs.get(key(runId, name, n))));
+  return parts.flatMap((p) => (p as T[] | undefined) ?? []);
+}
+
+/** Deletes up to maxKeys keys of a run's working data; answers true when none are left. */
+export async function deleteRunStep(runId: string, maxKeys = 100): Promise<boolean> {
+  let deleted = 0;
+  while (deleted < maxKeys) {
+    const page = await kvs.query().where('key', WhereConditions.beginsWith(`scan:work:${runId}:`)).limit(20).getMany();
+    if (page.results.length === 0) return true;
+    for (const { key: k } of page.results) await kvs.delete(k);
+    deleted += page.results.length;
+  }
+  return false;
+}

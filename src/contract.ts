@@ -96,6 +96,8 @@ export interface ProjectActivity {
   lastActivity: string | null;
   /** It can browse the project (Jira's permission check for that account). */
   hasAccess: boolean;
+  /** It can edit issues there (Jira's EDIT_ISSUES): access beyond reading and commenting. */
+  canEdit: boolean;
   /** Project roles it holds here, directly or through a group; empty when roles were not read. */
   roles: Array<{ name: string; via: 'direct' | 'group'; group?: string }>;
   /** Holds access here but did nothing in the window. */

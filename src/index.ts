@@ -1,5 +1,4 @@
 import { makeResolver } from '@forge/resolver';
-import Resolver from '@forge/resolver';
 import type { Defs } from './contract';
 import { handlers } from './resolvers';
 import { startScan, runScanStep } from './scan/engine';
@@ -9,11 +8,11 @@ import type { ScanStepEvent } from './scan/queue';
 export const handler = makeResolver<Defs>(handlers);
 
 /** The consumer of scan-queue: one checkpointed step of a scan per event (manifest.yml: function `scan-worker`). */
-export const scanWorker = new Resolver()
-  .define('scan-step', async ({ payload }) => {
-    await runScanStep(payload as ScanStepEvent);
-  })
-  .getDefinitions();
+export const scanWorker = makeResolver<{ 'scan-step': (event: ScanStepEvent) => void }>({
+  'scan-step': async ({ payload }) => {
+    await runScanStep(payload);
+  },
+});
 
 /** The daily scheduled trigger (manifest.yml: function `daily`): starts the day's scan, or joins a running one. */
 export async function daily(): Promise<void> {

@@ -12,8 +12,12 @@ export interface KvsHandler {
  * storage to the KVS, product calls to Jira (as the app or as the calling user), queue pushes to
  * the event queue. Anything else is refused with a proxy error, so an unsupported call is loud.
  */
-export function createForgeFetch(parts: { kvs: KvsHandler; jira: JiraGateway; queue: EventQueue }): ForgeFetch {
+export function createForgeFetch(parts: { kvs: KvsHandler; jira: JiraGateway; queue: EventQueue; owner: object; stopped: () => boolean }): ForgeFetch {
   return async (target, path, init) => {
+    // An invocation of a host that has stopped is as dead as a killed Forge function: nothing it
+    // sends arrives anywhere (tests stop a host mid-step to prove that scans resume).
+    const invocation = currentInvocation();
+    if (invocation?.owner && (invocation.owner !== parts.owner || parts.stopped())) return proxyError(503, 'HOST_STOPPED');
     const body = typeof init?.body === 'string' && init.body !== '' ? parseBody(init.body) : undefined;
     if (body instanceof SyntaxError) return proxyError(400, 'INVALID_REQUEST_BODY');
 

@@ -25,6 +25,8 @@ export class FunctionRunner {
     private readonly manifest: HostManifest,
     private readonly modules: BackendModules,
     private readonly installContext: string,
+    /** Marks every invocation this runner starts, so that the host can cut them off when it stops. */
+    private readonly owner: object = {},
   ) {}
 
   /** A Custom UI `invoke`: the resolver function of the module, with the caller as principal. */
@@ -33,7 +35,7 @@ export class FunctionRunner {
     if (!page) throw new HostError(400, `Unknown module key "${call.moduleKey}"; manifest.yml declares ${[...this.manifest.pages.keys()].join(', ')}`);
     const handler = this.handler(page.resolverFunction);
     return runInvocation(
-      { functionKey: page.resolverFunction, moduleKey: call.moduleKey, moduleType: page.type, timeoutMs: UI_RESOLVER_TIMEOUT_MS, ...(call.accountId ? { accountId: call.accountId } : {}) },
+      { owner: this.owner, functionKey: page.resolverFunction, moduleKey: call.moduleKey, moduleType: page.type, timeoutMs: UI_RESOLVER_TIMEOUT_MS, ...(call.accountId ? { accountId: call.accountId } : {}) },
       () =>
         withTimeout(
           handler(
@@ -53,7 +55,7 @@ export class FunctionRunner {
     const fn = this.manifest.functions.get(consumer.functionKey);
     const timeoutMs = (fn?.timeoutSeconds ?? 55) * 1000;
     const handler = this.handler(consumer.functionKey);
-    const result = await runInvocation({ functionKey: consumer.functionKey, moduleKey: consumer.key, moduleType: 'core:consumer', timeoutMs }, () =>
+    const result = await runInvocation({ owner: this.owner, functionKey: consumer.functionKey, moduleKey: consumer.key, moduleType: 'core:consumer', timeoutMs }, () =>
       withTimeout(
         consumer.method
           ? handler(
@@ -82,7 +84,7 @@ export class FunctionRunner {
     const fn = this.manifest.functions.get(trigger.functionKey);
     const timeoutMs = (fn?.timeoutSeconds ?? 55) * 1000;
     const handler = this.handler(trigger.functionKey);
-    return runInvocation({ functionKey: trigger.functionKey, moduleKey: trigger.key, moduleType: 'core:scheduledTrigger', timeoutMs }, () =>
+    return runInvocation({ owner: this.owner, functionKey: trigger.functionKey, moduleKey: trigger.key, moduleType: 'core:scheduledTrigger', timeoutMs }, () =>
       withTimeout(handler({ context: { cloudId: this.installContext.split('/').pop(), moduleKey: trigger.key } }, { installContext: this.installContext }), timeoutMs, `trigger ${trigger.key}`),
     );
   }

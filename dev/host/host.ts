@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createSimSite, type SimSite } from '../sim';
 import { KvsStore } from './kvs';
 import { createForgeFetch } from './forge-fetch';
+import { installEgress } from './egress';
 import { FunctionRunner, type BackendModules } from './functions';
 import type { JiraGateway } from './jira-gateway';
 import { loadManifest, type HostManifest } from './manifest';
@@ -52,7 +53,10 @@ export function createHost(options: HostOptions): Host {
   const sim = options.realSite ? null : createSimSite({ size: options.site });
   const jira: JiraGateway = options.realSite ? new RealSiteGateway(options.realSite) : new SimGateway(sim as SimSite, options.site);
   const installContext = `ari:cloud:jira::site/${CLOUD_ID}`;
-  const functions = new FunctionRunner(manifest, options.backend, installContext);
+  const owner = {};
+  let stopped = false;
+  const functions = new FunctionRunner(manifest, options.backend, installContext, owner);
+  installEgress({ manifestFile: options.manifestFile, sim, owner });
   let queue: EventQueue;
   try {
     queue = new EventQueue(file('events.sqlite'), (event) => functions.deliverEvent(event));
@@ -62,7 +66,7 @@ export function createHost(options: HostOptions): Host {
   }
   installForgeRuntime(
     { appId: manifest.appId.split('/').pop() ?? 'local', environmentId: 'local-development', installationId: 'local-installation', cloudId: CLOUD_ID, scopes: manifest.scopes },
-    createForgeFetch({ kvs, jira, queue }),
+    createForgeFetch({ kvs, jira, queue, owner, stopped: () => stopped }),
   );
   queue.start();
   const scheduler = new Scheduler(manifest.scheduledTriggers, (key) => functions.runTrigger(key));
@@ -78,6 +82,7 @@ export function createHost(options: HostOptions): Host {
     siteUrl,
     personas: () => (sim ? sim.personas() : []),
     close() {
+      stopped = true;
       scheduler.stop();
       queue.close();
       kvs.close();

@@ -107,6 +107,17 @@ export class EventQueue {
     }
   }
 
+  /** When the next pending event is due (ms), or null when nothing is pending; for tools that skip idle time. */
+  nextRunAt(): number | null {
+    const row = this.db.prepare(`SELECT MIN(run_at) AS at FROM events WHERE status = 'pending'`).get() as { at: number | null };
+    return row.at;
+  }
+
+  /** Whether a consumer is running right now. */
+  busy(): boolean {
+    return this.running > 0;
+  }
+
   private pendingCount(): number {
     return (this.db.prepare(`SELECT COUNT(*) AS n FROM events WHERE status IN ('pending', 'running')`).get() as { n: number }).n;
   }

@@ -13,6 +13,8 @@ export interface Invocation {
   /** The calling user; absent for scheduled triggers, events and anonymous callers. */
   accountId?: string;
   deadline: number;
+  /** The host that started the invocation; a stopped host's invocations get no more answers. */
+  owner?: object;
 }
 
 /** One Forge proxy request: the first argument of `__forge_fetch__`. */

@@ -11,25 +11,25 @@ const Answer = z
 const MAX_PROJECTS = 1000;
 
 /**
- * POST /rest/api/3/permissions/check as the app for another account: the ids of the given
- * projects in which that account holds the permission. 2 points per permission object answered.
+ * POST /rest/api/3/permissions/check as the app for another account: for each permission, the ids
+ * of the given projects in which that account holds it. 2 points per permission object answered.
  */
-export async function projectsWithPermission(client: JiraClient, accountId: string, permission: string, projectIds: readonly number[]): Promise<number[]> {
-  const granted: number[] = [];
+export async function projectsWithPermissions<P extends string>(client: JiraClient, accountId: string, permissions: readonly P[], projectIds: readonly number[]): Promise<Map<P, number[]>> {
+  const granted = new Map<P, number[]>(permissions.map((p) => [p, []]));
   for (let i = 0; i < projectIds.length; i += MAX_PROJECTS) {
     const projects = projectIds.slice(i, i + MAX_PROJECTS);
     const body = await client.json<unknown>({
       actor: 'app',
       method: 'POST',
       route: route`/rest/api/3/permissions/check`,
-      body: { accountId, projectPermissions: [{ permissions: [permission], projects }] },
+      body: { accountId, projectPermissions: [{ permissions, projects }] },
       readOnly: true,
-      maxCost: 3,
+      maxCost: 1 + 2 * permissions.length,
       cost: (b) => 1 + 2 * ((b as { projectPermissions?: unknown[] }).projectPermissions?.length ?? 0),
     });
     const parsed = Answer.safeParse(body);
     if (!parsed.success) throw new JiraUnavailableError('Jira answered /permissions/check with an unexpected shape');
-    for (const p of parsed.data.projectPermissions) if (p.permission === permission) granted.push(...p.projects);
+    for (const p of parsed.data.projectPermissions) granted.get(p.permission as P)?.push(...p.projects);
   }
   return granted;
 }

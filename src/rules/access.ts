@@ -5,6 +5,11 @@ export function isActive(p: Pick<ProjectActivity, 'updated' | 'worklogs' | 'crea
   return p.updated + p.worklogs + p.created + p.transitions > 0;
 }
 
+/** The same projects with `unusedAccess` set from access and activity. */
+export function withUnusedAccess(projects: readonly ProjectActivity[]): ProjectActivity[] {
+  return projects.map((p) => ({ ...p, unusedAccess: p.hasAccess && !isActive(p) }));
+}
+
 /** Projects where the identity holds access but did nothing in the window. */
 export function unusedAccess(projects: readonly ProjectActivity[]): ProjectActivity[] {
   return projects.filter((p) => p.hasAccess && !isActive(p));

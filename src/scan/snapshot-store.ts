@@ -1,7 +1,6 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import type { IdentityRecord, IdentitySummary, ProjectActivity } from '../contract';
 import { chunkByBytes } from '../storage/chunks';
-import { setValue } from '../storage/kvs-stats';
 
 /**
  * Scan results in Forge storage. A scan writes a new generation under its own key prefix while
@@ -50,9 +49,9 @@ export async function writeIdentityRecord(generation: string, record: IdentityRe
   const { projects, leastPrivilege: _leastPrivilege, ...summary } = record;
   const { projects: _projects, ...rest } = record;
   const chunks = chunkByBytes(projects);
-  for (const [n, chunk] of chunks.entries()) await setValue(projectsKey(generation, record.accountId, n), chunk);
-  await setValue(identityKey(generation, record.accountId), { ...rest, projectChunks: chunks.length } satisfies StoredIdentity);
-  await setValue(summaryKey(generation, record.accountId), summary satisfies IdentitySummary);
+  for (const [n, chunk] of chunks.entries()) await kvs.set(projectsKey(generation, record.accountId, n), chunk);
+  await kvs.set(identityKey(generation, record.accountId), { ...rest, projectChunks: chunks.length } satisfies StoredIdentity);
+  await kvs.set(summaryKey(generation, record.accountId), summary satisfies IdentitySummary);
 }
 
 /** The summaries of every identity written into a generation so far (pages of 20). */
@@ -72,9 +71,9 @@ export async function readGenerationSummaries(generation: string): Promise<Ident
 /** Writes the generation's index and makes it the one readers see. */
 export async function publishSnapshot(generation: string, summaries: IdentitySummary[], meta: { completedAt: string; windowDays: number }): Promise<SnapshotPointer> {
   const chunks = chunkByBytes(summaries);
-  for (const [n, chunk] of chunks.entries()) await setValue(indexKey(generation, n), chunk);
+  for (const [n, chunk] of chunks.entries()) await kvs.set(indexKey(generation, n), chunk);
   const pointer: SnapshotPointer = { generation, completedAt: meta.completedAt, windowDays: meta.windowDays, identityCount: summaries.length, indexChunks: chunks.length };
-  await setValue(POINTER_KEY, pointer);
+  await kvs.set(POINTER_KEY, pointer);
   return pointer;
 }
 

@@ -1,6 +1,5 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import { chunkByBytes } from '../storage/chunks';
-import { setValue } from '../storage/kvs-stats';
 
 /**
  * A run's working data: lists written in numbered chunks under scan:work:<runId>:<name>:<n>, each
@@ -10,7 +9,7 @@ import { setValue } from '../storage/kvs-stats';
 const key = (runId: string, name: string, n: number) => `scan:work:${runId}:${name}:${n}`;
 
 export async function writeChunk<T>(runId: string, name: string, n: number, items: T[]): Promise<void> {
-  await setValue(key(runId, name, n), items);
+  await kvs.set(key(runId, name, n), items);
 }
 
 /** Writes a whole list as chunks 0..k-1 and answers k. */

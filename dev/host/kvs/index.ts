@@ -3,3 +3,4 @@ export { KvsStore, type KvsResponse, type KvsStoreOptions } from './store';
 export { DataFileError } from './errors';
 export type { EntityDefinition } from './entities';
 export { toFetchResponse } from './fetch';
+export { largestValueAccepted } from './limits';

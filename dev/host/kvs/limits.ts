@@ -49,6 +49,12 @@ export function validateKey(key: unknown, forEntity: boolean): string {
   return key;
 }
 
+/** The largest value accepted since the process started, for benchmarks. */
+let largestAccepted = 0;
+export function largestValueAccepted(): number {
+  return largestAccepted;
+}
+
 /** Checks size and depth of a value to store and returns its JSON text. */
 export function serializeValue(value: unknown): string {
   if (value === undefined) throw badRequest('value is required');
@@ -61,6 +67,7 @@ export function serializeValue(value: unknown): string {
   if (bytes > VALUE_MAX_BYTES) {
     throw invalid('MAX_SIZE', `The provided value has exceeded the maximum size limit: ${bytes} bytes of JSON, the limit is ${VALUE_MAX_BYTES} (240 KiB).`);
   }
+  largestAccepted = Math.max(largestAccepted, bytes);
   return json;
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { IdentityDetail } from '../../contract';
+import { loadRegistryView } from '../../registry/view';
 import { readIdentityRecord, readSnapshotPointer } from '../../scan/snapshot-store';
 import { defineResolver } from '../define';
 import { ResolverFailure } from '../envelope';
@@ -15,6 +16,6 @@ export const getIdentity = defineResolver({
     const pointer = await readSnapshotPointer();
     const record = pointer ? await readIdentityRecord(pointer, payload.accountId) : null;
     if (!record) throw new ResolverFailure('NOT_FOUND', 'No integration identity with that account id in the last scan.');
-    return { ...record, ownership: null, version: 0 };
+    return { ...record, ...(await loadRegistryView(payload.accountId, record)) };
   },
 });

@@ -1,7 +1,8 @@
 import { auditRecordsSince } from '../../jira/audit';
 import { readAllOverrides } from '../overrides';
 import { readIdentitySummaries, readSnapshotPointer } from '../snapshot-store';
-import { writeList } from '../work-store';
+import type { Account } from '../directory';
+import { readList, writeList } from '../work-store';
 import type { StepContext } from './context';
 import type { IdentityWork } from './people';
 
@@ -11,7 +12,7 @@ const ACCESS_CATEGORIES = ['user management', 'group management', 'permissions',
 /**
  * First phase of an incremental scan: one look at Jira's audit log since the last scan. If users,
  * groups, roles, permissions or projects changed, the scan becomes a full one; otherwise the work
- * list is the previous snapshot's identities plus accounts an admin has marked since.
+ * list is the previous snapshot's identities, every app account, and accounts an admin marked.
  */
 export async function runChangesPhase(ctx: StepContext): Promise<boolean> {
   const since = ctx.lastGood?.startedAt;
@@ -21,8 +22,11 @@ export async function runChangesPhase(ctx: StepContext): Promise<boolean> {
     ctx.state = { ...ctx.state, mode: 'full', phase: 'directory', cursor: 0, sinceDay: null, directory: null };
     return false;
   }
-  const [previous, overrides] = await Promise.all([readIdentitySummaries(pointer), readAllOverrides()]);
-  const work = new Map<string, IdentityWork>(previous.map((s) => [s.accountId, { accountId: s.accountId }]));
+  const dir = ctx.state.directory;
+  const [previous, overrides, accounts] = await Promise.all([readIdentitySummaries(pointer), readAllOverrides(), dir ? readList<Account>(dir.runId, 'accounts', dir.accountChunks) : []]);
+  // App accounts are integrations by type: all of them, so that one an admin stops excluding comes back.
+  const work = new Map<string, IdentityWork>(accounts.filter((a) => a.accountType === 'app').map((a) => [a.accountId, { accountId: a.accountId }]));
+  for (const s of previous) work.set(s.accountId, { accountId: s.accountId });
   for (const [accountId, override] of overrides) if (override === 'integration') work.set(accountId, { accountId });
   const list = [...work.values()].sort((a, b) => a.accountId.localeCompare(b.accountId));
   const identityChunks = await writeList(ctx.state.runId, 'identities', list);

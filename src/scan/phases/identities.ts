@@ -1,15 +1,14 @@
 import type { IdentityRecord } from '../../contract';
 import { changeTimesBy } from '../../jira/changelog';
 import { JiraError } from '../../jira/errors';
-import { projectsWithPermission } from '../../jira/permissions-check';
+import { projectsWithPermissions } from '../../jira/permissions-check';
 import { commentTimesBy } from '../../jira/comments';
-import { approximateCount } from '../../jira/search';
 import type { JiraClient } from '../../jira/client';
-import { activityTotals, leastPrivilege } from '../../rules/access';
+import { activityTotals, leastPrivilege, withUnusedAccess } from '../../rules/access';
 import { classify, type Override } from '../../rules/classification';
-import { measureActivity } from '../activity';
+import { measureActivity, refreshActivity } from '../activity';
 import type { Account, ProjectEntry } from '../directory';
-import { touchedBy, touchedSince, windowOf, type Window } from '../jql';
+import { touchedBy, windowOf, type Window } from '../jql';
 import { readAllOverrides } from '../overrides';
 import { readIdentityRecord, writeIdentityRecord, type SnapshotPointer } from '../snapshot-store';
 import { withError } from '../state';
@@ -83,23 +82,22 @@ async function measureIdentity(ctx: StepContext, shared: Shared, item: IdentityW
   const override = shared.overrides.get(item.accountId) ?? null;
   if (!account || override === 'not-integration') return;
 
-  const previous = shared.previous && state.mode === 'incremental' ? await readIdentityRecord(shared.previous, item.accountId) : null;
-  if (previous && state.sinceDay && (await unchangedSince(client, item.accountId, state.sinceDay, shared.window, previous))) {
-    await writeIdentityRecord(state.generation, { ...previous, override });
+  // An admin's mark that changed since the last scan calls for a fresh look, not a refresh.
+  const last = shared.previous && state.mode === 'incremental' ? await readIdentityRecord(shared.previous, item.accountId) : null;
+  const previous = last && last.override === override ? last : null;
+  const access = previous ? accessFrom(previous) : await accessOf(client, item.accountId, shared);
+  const common = { client, accountId: item.accountId, window: shared.window, ...access, projectNames: shared.projectNames };
+  if (previous && state.sinceDay) {
+    const refreshed = await refreshActivity(common, previous.projects, state.sinceDay);
+    if (!refreshed) {
+      await writeIdentityRecord(state.generation, { ...previous, override });
+      return;
+    }
+    const totals = activityTotals(refreshed.projects);
+    await writeIdentityRecord(state.generation, { ...previous, override, ...totals, issuesTouched: refreshed.issuesTouched, projects: withUnusedAccess(refreshed.projects), leastPrivilege: leastPrivilege(refreshed.projects) });
     return;
   }
-
-  const accessible = previous
-    ? previous.projects.filter((p) => p.hasAccess).map((p) => p.projectKey)
-    : (await projectsWithPermission(client, item.accountId, 'BROWSE_PROJECTS', shared.projects.map((p) => p.id))).map((id) => shared.keyById.get(id) ?? '').filter((k) => k !== '');
-  const activity = await measureActivity({
-    client,
-    accountId: item.accountId,
-    window: shared.window,
-    accessible: accessible.sort(),
-    projectNames: shared.projectNames,
-    ...(item.knownTotal === undefined ? {} : { knownTotal: item.knownTotal }),
-  });
+  const activity = await measureActivity({ ...common, ...(item.knownTotal === undefined ? {} : { knownTotal: item.knownTotal }) });
   const totals = activityTotals(activity.projects);
   const isPerson = account.accountType !== 'app';
   const sampleTimes = isPerson && override === null && activity.issuesTouched > 0 ? await timingSample(client, item.accountId, shared.window) : undefined;
@@ -126,10 +124,15 @@ async function measureIdentity(ctx: StepContext, shared: Shared, item: IdentityW
   await writeIdentityRecord(state.generation, record);
 }
 
-/** Nothing new since the last scan's day, and nothing dropped out of the window: 2 points. */
-async function unchangedSince(client: JiraClient, accountId: string, sinceDay: string, window: Window, previous: IdentityRecord): Promise<boolean> {
-  const [delta, total] = await Promise.all([approximateCount(client, touchedSince(accountId, sinceDay)), approximateCount(client, touchedBy(accountId, window))]);
-  return delta === 0 && total === previous.issuesTouched;
+/** Where the account can browse, and where it can edit issues: one permission check per 1,000 projects. */
+async function accessOf(client: JiraClient, accountId: string, shared: Shared): Promise<{ accessible: string[]; editable: string[] }> {
+  const granted = await projectsWithPermissions(client, accountId, ['BROWSE_PROJECTS', 'EDIT_ISSUES'] as const, shared.projects.map((p) => p.id));
+  const keys = (ids: number[] | undefined) => (ids ?? []).map((id) => shared.keyById.get(id) ?? '').filter((k) => k !== '').sort();
+  return { accessible: keys(granted.get('BROWSE_PROJECTS')), editable: keys(granted.get('EDIT_ISSUES')) };
+}
+
+function accessFrom(record: IdentityRecord): { accessible: string[]; editable: string[] } {
+  return { accessible: record.projects.filter((p) => p.hasAccess).map((p) => p.projectKey), editable: record.projects.filter((p) => p.canEdit).map((p) => p.projectKey) };
 }
 
 /**

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { advanceTo, installVirtualClock } from './virtual-clock';
+import { installVirtualClock } from '../dev/tools/virtual-clock';
 
 installVirtualClock();
 // Background retries back off from 200 ms here instead of 2 s: the site's faults are off, so
@@ -14,6 +14,7 @@ installVirtualClock();
 process.env.SCAN_RETRY_BASE_MS ??= '200';
 
 const { createHost } = await import('../dev/host/host');
+const { drainQueue } = await import('../dev/tools/drain');
 const { largestValueAccepted } = await import('../dev/host/kvs');
 const backend = await import('../src/index');
 const { readSettings } = await import('../src/scan/settings');
@@ -53,26 +54,27 @@ async function scan(label: string): Promise<RunFigures> {
   const perHour = new Map<number, number>();
   let lastPoints = 0;
   await host.functions.runTrigger('daily-trigger');
-  for (;;) {
-    const points = sim?.meter.snapshot().points ?? 0;
-    const hour = Math.floor(Date.now() / HOUR);
-    perHour.set(hour, (perHour.get(hour) ?? 0) + points - lastPoints);
-    lastPoints = points;
-    const next = host.queue.nextRunAt();
-    if (next === null && !host.queue.busy()) break;
-    // Nothing to do until a delayed step is due (the hour's budget is spent): skip ahead.
-    if (next !== null && !host.queue.busy() && next > Date.now()) advanceTo(next);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  // Nothing to do until a delayed step is due (the hour's budget is spent): skip ahead.
+  await drainQueue(host, {
+    skipIdleTime: true,
+    onTick: () => {
+      const points = sim?.meter.snapshot().points ?? 0;
+      const hour = Math.floor(Date.now() / HOUR);
+      perHour.set(hour, (perHour.get(hour) ?? 0) + points - lastPoints);
+      lastPoints = points;
+    },
+  });
   const meter = sim?.meter.snapshot() ?? { points: 0, requests: 0 };
   const figures = { points: meter.points, requests: meter.requests, maxPointsPerHour: Math.max(...perHour.values()), wallSeconds: (performance.now() - started) / 1000 };
   console.error(`[bench] ${label}: ${JSON.stringify(figures)}`);
   return figures;
 }
 
+const fullStartedAt = Date.now();
 const full = await scan('full scan');
 const settings = await runInvocation({ functionKey: 'bench', moduleKey: 'bench', moduleType: 'bench', timeoutMs: 10_000 }, () => readSettings());
-const sinceMs = Date.now() - settings.windowDays * 86_400_000;
+// The scan's window: from midnight UTC, windowDays before the day the scan started.
+const sinceMs = Math.floor(fullStartedAt / 86_400_000) * 86_400_000 - settings.windowDays * 86_400_000;
 const pairs = sim.truth.touchedPairs({ sinceMs });
 const identities = sim.truth.integrationAccountIds();
 const touchedIssues = identities.map((id) => sim.truth.issuesTouchedBy(id, { sinceMs }).length);

@@ -19,6 +19,8 @@ export interface HostOptions {
   dataDir: string;
   site: 'demo' | 'large';
   realSite?: RealSiteConfig;
+  /** Where the simulated site's history ends (tests that compare scans taken hours apart pin it). */
+  simDataAnchor?: number;
   /** Runs scheduled triggers on their intervals (off in tests, which call them directly). */
   runSchedules?: boolean;
 }
@@ -50,7 +52,7 @@ export function createHost(options: HostOptions): Host {
   const manifest = loadManifest(options.manifestFile);
   const file = (name: string) => (options.dataDir === ':memory:' ? ':memory:' : join(options.dataDir, name));
   const kvs = KvsStore.open(file('kvs.sqlite'), { entities: manifest.entities });
-  const sim = options.realSite ? null : createSimSite({ size: options.site });
+  const sim = options.realSite ? null : createSimSite({ size: options.site, ...(options.simDataAnchor === undefined ? {} : { dataAnchor: options.simDataAnchor }) });
   const jira: JiraGateway = options.realSite ? new RealSiteGateway(options.realSite) : new SimGateway(sim as SimSite, options.site);
   const installContext = `ari:cloud:jira::site/${CLOUD_ID}`;
   const owner = {};

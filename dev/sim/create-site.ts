@@ -16,7 +16,9 @@ import type { Persona, RecordedRequest, SimRequest, SimResponse, SimSite, SimSit
 
 export function createSimSite(options: SimSiteOptions = {}): SimSite {
   const now = options.now ?? (() => Date.now());
-  const site = buildSite({ size: options.size ?? 'demo', seed: options.seed ?? 1, now: now() });
+  // The data is anchored at the start of the current UTC day, so that sites built from one seed on
+  // one day are identical (two hosts started a few seconds apart see the same issues and times).
+  const site = buildSite({ size: options.size ?? 'demo', seed: options.seed ?? 1, now: options.dataAnchor ?? Math.floor(now() / 86_400_000) * 86_400_000 });
   const access = new Access(site);
   const router = createRoutes();
   const meter = new Meter();

@@ -95,4 +95,6 @@ export interface SimSiteOptions {
   seed?: number;
   now?: () => number;
   hourlyPoints?: number;
+  /** The moment the generated history ends (ms); the start of the current UTC day by default. */
+  dataAnchor?: number;
 }

@@ -134,8 +134,8 @@ export class JiraClient {
       // Jira charges the base point for every answer, errors included.
       if (response.status !== 200) settle({ status: response.status, points: response.ok ? 2 : 1 });
       if (response.status === 429) {
-        const wait = Math.max(retryAfterMs(response.headers, this.env.now()), backoffMs(attempt, this.policy.baseDelayMs, this.policy.maxDelayMs, this.env.random));
         const kind = rateLimitKind(response.headers.get('ratelimit-reason'));
+        const wait = Math.max(retryAfterMs(response.headers, this.env.now(), kind), backoffMs(attempt, this.policy.baseDelayMs, this.policy.maxDelayMs, this.env.random));
         if (kind === 'quota') throw new QuotaExhaustedError(this.env.now() + wait, response.headers.get('ratelimit-reason') ?? 'unknown');
         if (kind === 'burst') this.slowUntil.set(endpoint, this.env.now() + wait);
         if (!retryable || last || wait > this.policy.maxWaitMs) throw new JiraError(429, method, path, ['Rate limited by Jira']);

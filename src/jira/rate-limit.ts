@@ -13,10 +13,15 @@ export function rateLimitKind(reason: string | null): RateLimitKind {
   return 'quota';
 }
 
-/** Milliseconds to wait from a 429's Retry-After (seconds) or X-RateLimit-Reset (ISO time), whichever is later. */
-export function retryAfterMs(headers: { get(name: string): string | null }, now: number): number {
+/**
+ * Milliseconds to wait after a 429 or 503: at least Retry-After (seconds). For a quota 429 also
+ * until X-RateLimit-Reset (the quota's reset time); a burst limit clears within seconds, whatever
+ * the hourly reset says.
+ */
+export function retryAfterMs(headers: { get(name: string): string | null }, now: number, kind: RateLimitKind | null = null): number {
   const seconds = Number(headers.get('retry-after'));
   const fromRetryAfter = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
+  if (kind !== 'quota') return fromRetryAfter;
   const reset = Date.parse(headers.get('x-ratelimit-reset') ?? '');
   const fromReset = Number.isFinite(reset) ? Math.max(0, reset - now) : 0;
   return Math.max(fromRetryAfter, fromReset);

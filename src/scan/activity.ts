@@ -96,7 +96,6 @@ export async function measureActivity(input: ActivityInput): Promise<ActivityRes
 
 /** Reads the few issues an account touched: exact per-project counts, creations and latest updates. */
 async function readTouched(input: ActivityInput, updated: Map<string, number>, created: Map<string, number>, lastUpdate: Map<string, number>): Promise<void> {
-  const since = Date.now() - Number(input.window.from.replace(/[^0-9]/g, '')) * 86_400_000;
   let token: string | undefined;
   do {
     const page = await searchIssuesPage(input.client, touchedBy(input.accountId, input.window), ['project', 'creator', 'created', 'updated'], token, READ_LIMIT);
@@ -105,7 +104,7 @@ async function readTouched(input: ActivityInput, updated: Map<string, number>, c
       const key = fields.project?.key;
       if (!key) continue;
       updated.set(key, (updated.get(key) ?? 0) + 1);
-      if (fields.creator?.accountId === input.accountId && Date.parse(fields.created ?? '') >= since) created.set(key, (created.get(key) ?? 0) + 1);
+      if (fields.creator?.accountId === input.accountId && Date.parse(fields.created ?? '') >= input.window.fromMs) created.set(key, (created.get(key) ?? 0) + 1);
       const at = Date.parse(fields.updated ?? '');
       if (Number.isFinite(at)) lastUpdate.set(key, Math.max(lastUpdate.get(key) ?? 0, at));
     }

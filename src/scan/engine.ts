@@ -19,6 +19,8 @@ import { readLastGood, readScanState, writeScanState, type ScanPhase, type ScanS
 
 /** Work per step stops starting after this long, so each step ends far inside Forge's 900 s. */
 const STEP_WORK_MS = 20_000;
+/** Within a step, progress is saved this often, so that a step killed halfway loses little work. */
+const PROGRESS_SAVE_MS = 2_000;
 /** A scan whose checkpoint has not moved for this long, while not paused, is taken for dead and resumed. */
 const STALE_MS = 15 * 60_000;
 const LOCK_KEY = 'scan:lock';
@@ -105,7 +107,19 @@ export async function runScanStep(event: ScanStepEvent): Promise<void> {
       },
     },
   });
-  const ctx: StepContext = { client, deadline: now + STEP_WORK_MS, state: { ...state, resumesAt: null }, settings: await readSettings(), lastGood: await readLastGood() };
+  let lastSave = now;
+  const ctx: StepContext = {
+    client,
+    deadline: now + STEP_WORK_MS,
+    state: { ...state, resumesAt: null },
+    settings: await readSettings(),
+    lastGood: await readLastGood(),
+    saveProgress: async () => {
+      if (Date.now() - lastSave < PROGRESS_SAVE_MS) return;
+      lastSave = Date.now();
+      await checkpoint(ctx, counters, budget, false, null, false);
+    },
+  };
   let phaseDone = false;
   let pauseUntil: number | null = null;
   try {
@@ -153,11 +167,14 @@ async function checkpoint(
   pauseUntil: number | null,
   advance = true,
 ): Promise<ScanState> {
+  // Fold what requests have cost so far into the state, synchronously, so that requests still in
+  // flight are counted by the next checkpoint and none twice.
+  ctx.state = { ...ctx.state, points: ctx.state.points + counters.points, requests: ctx.state.requests + counters.requests };
+  counters.points = 0;
+  counters.requests = 0;
   let next: ScanState = {
     ...ctx.state,
     step: ctx.state.step + (advance ? 1 : 0),
-    points: ctx.state.points + counters.points,
-    requests: ctx.state.requests + counters.requests,
     budget: budget.snapshot(),
     resumesAt: pauseUntil ? new Date(pauseUntil).toISOString() : null,
     updatedAt: new Date().toISOString(),

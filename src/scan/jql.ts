@@ -6,13 +6,23 @@ export function quote(value: string): string {
 
 export type ActivityType = 'created' | 'transitions' | 'worklogs';
 
+/**
+ * The activity window of one scan: from midnight UTC `days` days before the day the scan started.
+ * Fixed for the whole scan, so that a scan that pauses for hours measures every identity over the
+ * same window (Jira's updatedBy() takes whole days anyway).
+ */
 export interface Window {
-  /** Relative start, e.g. "-90d". */
+  /** First day, yyyy-MM-dd. */
   from: string;
+  /** The same day as ms since the epoch (midnight UTC). */
+  fromMs: number;
 }
 
-export function windowOf(days: number): Window {
-  return { from: `-${days}d` };
+const DAY = 86_400_000;
+
+export function windowOf(days: number, scanStartedAt: string): Window {
+  const fromMs = Math.floor(Date.parse(scanStartedAt) / DAY) * DAY - days * DAY;
+  return { from: new Date(fromMs).toISOString().slice(0, 10), fromMs };
 }
 
 /** Issues the account created, updated, or commented on in the window (Jira's updatedBy). */

@@ -41,7 +41,8 @@ describe('a full scan of the demo site', () => {
   });
 
   it('finds exactly the projects each identity touched in the window', async () => {
-    const since = Date.now() - 90 * DAY;
+    // The scan's window starts at midnight UTC, 90 days before the day it started.
+    const since = Math.floor(Date.now() / DAY) * DAY - 90 * DAY;
     const truth = new Map<string, Set<string>>();
     for (const pair of sim().truth.touchedPairs({ sinceMs: since })) {
       truth.set(pair.accountId, (truth.get(pair.accountId) ?? new Set()).add(pair.projectKey));

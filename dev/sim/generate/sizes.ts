@@ -34,7 +34,7 @@ export const SIZES: Record<'demo' | 'large', SizeSpec> = {
     agents: 20,
     appAccounts: 130,
     projects: 2000,
-    issuesPerProject: 250,
+    issuesPerProject: 256,
     auditRecords: 20000,
   },
 };

@@ -10,6 +10,8 @@ export interface StepContext {
   state: ScanState;
   settings: ScanSettings;
   lastGood: LastGoodScan | null;
+  /** Saves `state` under the current step (at most every few seconds), so a killed step loses little. */
+  saveProgress(): Promise<void>;
 }
 
 export function timeLeft(ctx: StepContext): boolean {

@@ -52,7 +52,7 @@ export async function runIdentitiesPhase(ctx: StepContext, previous: SnapshotPoi
     projectNames: new Map(projects.map((p) => [p.key, p.name])),
     keyById: new Map(projects.map((p) => [p.id, p.key])),
     overrides,
-    window: windowOf(state.windowDays),
+    window: windowOf(state.windowDays, state.startedAt),
     previous,
   };
   ctx.state = { ...ctx.state, total: work.length };
@@ -72,6 +72,7 @@ export async function runIdentitiesPhase(ctx: StepContext, previous: SnapshotPoi
       throw e;
     }
     ctx.state = next;
+    await ctx.saveProgress();
   }
   return true;
 }

@@ -26,7 +26,7 @@ export async function runPeoplePhase(ctx: StepContext): Promise<boolean> {
   if (!dir) throw new Error('people phase without a directory');
   const accounts = await readList<Account>(dir.runId, 'accounts', dir.accountChunks);
   const people = accounts.filter((a) => a.accountType === 'atlassian' && a.active).sort((a, b) => a.accountId.localeCompare(b.accountId));
-  const window = windowOf(ctx.state.windowDays);
+  const window = windowOf(ctx.state.windowDays, ctx.state.startedAt);
   const minimum = Math.ceil(THRESHOLDS.candidatePerDay * ctx.state.windowDays);
   ctx.state = { ...ctx.state, total: people.length };
   while (ctx.state.cursor < people.length) {
@@ -35,6 +35,7 @@ export async function runPeoplePhase(ctx: StepContext): Promise<boolean> {
     const counts = await Promise.all(batch.map(async (p) => ({ accountId: p.accountId, knownTotal: await approximateCount(ctx.client, touchedBy(p.accountId, window)) })));
     await writeChunk(runId, 'candidates', ctx.state.cursor / BATCH, counts.filter((c) => c.knownTotal >= minimum));
     ctx.state = { ...ctx.state, cursor: ctx.state.cursor + batch.length, done: ctx.state.cursor + batch.length };
+    await ctx.saveProgress();
   }
   const candidates = await readList<IdentityWork>(runId, 'candidates', Math.ceil(people.length / BATCH));
   const overrides = await readAllOverrides();

@@ -1,0 +1,17 @@
+import { ResolverFailure } from '../resolvers/envelope';
+
+/** A stale baseVersion: someone saved in between. Nothing was written. */
+export class VersionConflict extends ResolverFailure {
+  constructor(
+    readonly currentVersion: number,
+    what: string,
+  ) {
+    super('CONFLICT', `Someone else changed ${what} since you opened it (now version ${currentVersion}). Reload, check their change, and save again.`);
+    this.name = 'VersionConflict';
+  }
+}
+
+/** Input that passed the schema but not the registry's checks (a user who does not exist, …). */
+export function invalidInput(field: string, message: string): ResolverFailure {
+  return new ResolverFailure('INVALID_INPUT', `${field}: ${message}`);
+}

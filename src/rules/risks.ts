@@ -1,0 +1,78 @@
+import type { Credential, IdentityRecord, Ownership, Risk } from '../contract';
+import { daysUntil, expiryTier } from './expiry';
+
+/**
+ * Registry risks of one identity, most severe first. Pure: the caller supplies what Jira says about
+ * the people involved (`people`, by account id; absent means unknown, which raises nothing).
+ */
+export interface RiskInput {
+  identity: Pick<IdentityRecord, 'kind' | 'issuesTouched' | 'projectsTouched' | 'lastActivity'> | null;
+  ownership: Ownership | null;
+  credentials: readonly Credential[];
+  people: ReadonlyMap<string, { active: boolean }>;
+  now: Date;
+}
+
+export const UNUSED_DAYS = 90;
+const SEVERITY_ORDER: Record<Risk['severity'], number> = { high: 0, medium: 1, low: 2 };
+
+export function assessRisks(input: RiskInput): Risk[] {
+  const risks = [...ownershipRisks(input), ...credentialRisks(input), ...identityRisks(input)];
+  return risks.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+function ownershipRisks({ ownership, people, identity, credentials }: RiskInput): Risk[] {
+  const out: Risk[] = [];
+  const owner = ownership?.ownerAccountId ?? null;
+  const backup = ownership?.backupAccountId ?? null;
+  const mattersNow = credentials.length > 0 || (identity?.issuesTouched ?? 0) > 0;
+  if (!owner) {
+    out.push({ code: 'no-owner', severity: mattersNow ? 'high' : 'medium', message: 'Nobody is accountable for this integration. Choose an owner.' });
+  } else if (people.get(owner)?.active === false) {
+    out.push({ code: 'owner-deactivated', severity: 'high', message: "The owner's Jira account is deactivated. Choose a new owner." });
+  }
+  if (!backup) {
+    out.push({ code: 'no-backup', severity: 'medium', message: 'There is no backup owner for when the owner is away. Choose a backup.' });
+  } else if (people.get(backup)?.active === false) {
+    out.push({ code: 'backup-deactivated', severity: 'medium', message: "The backup owner's Jira account is deactivated. Choose a new backup." });
+  }
+  return out;
+}
+
+function credentialRisks({ credentials, people, now }: RiskInput): Risk[] {
+  const out: Risk[] = [];
+  for (const c of credentials) {
+    const { tier, daysToExpiry } = expiryTier(c.expiresAt, now);
+    if (tier === 'expired') {
+      out.push({ code: 'credential-expired', severity: 'high', credentialId: c.id, message: `"${c.label}" has expired. Renew it or record that it was retired.` });
+    } else if (tier === 'critical' || tier === 'warning') {
+      const when = daysToExpiry === 0 ? 'today' : `in ${daysToExpiry} day${daysToExpiry === 1 ? '' : 's'}`;
+      out.push({ code: 'credential-expiring', severity: tier === 'critical' ? 'high' : 'medium', credentialId: c.id, message: `"${c.label}" expires ${when}. Plan its renewal.` });
+    }
+    if (c.ownerAccountId && people.get(c.ownerAccountId)?.active === false) {
+      out.push({ code: 'owner-deactivated', severity: 'high', credentialId: c.id, message: `The owner of "${c.label}" is deactivated. Choose a new owner.` });
+    }
+    const idle = daysUntil(c.lastUsedAt, now);
+    if (idle !== null && idle <= -UNUSED_DAYS) {
+      out.push({ code: 'unused-90-days', severity: 'low', credentialId: c.id, message: `"${c.label}" has not been used for ${-idle} days. Revoke it if nothing needs it.` });
+    }
+  }
+  return out;
+}
+
+function identityRisks({ identity, now }: RiskInput): Risk[] {
+  if (!identity) return [];
+  const out: Risk[] = [];
+  if (identity.kind === 'person-integration' && (identity.issuesTouched > 0 || identity.projectsTouched > 0)) {
+    out.push({
+      code: 'person-owned-integration',
+      severity: 'high',
+      message: "A person's account powers this integration: it stops when they leave. Move it to a service account.",
+    });
+  }
+  const idle = daysUntil(identity.lastActivity, now);
+  if (idle !== null && idle <= -UNUSED_DAYS) {
+    out.push({ code: 'unused-90-days', severity: 'low', message: `No activity for ${-idle} days. Check whether this integration is still needed.` });
+  }
+  return out;
+}

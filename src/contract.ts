@@ -285,7 +285,16 @@ export interface RegistryView {
 }
 
 /** `identity/get`: one identity with projects, access, and its registry view. */
-export type IdentityDetail = IdentityRecord & RegistryView;
+export type IdentityDetail = IdentityRecord & RegistryView & { projectNotes: ProjectNote[] };
+
+/** A project admin's note on how an integration is used in their project ("feeds our release report"). */
+export interface ProjectNote {
+  projectKey: string;
+  note: string;
+  /** Display name of who wrote it. */
+  updatedBy: string;
+  updatedAt: string;
+}
 
 export interface CredentialGroup {
   accountId: string;

@@ -16,6 +16,6 @@ export const getIdentity = defineResolver({
     const pointer = await readSnapshotPointer();
     const record = pointer ? await readIdentityRecord(pointer, payload.accountId) : null;
     if (!record) throw new ResolverFailure('NOT_FOUND', 'No integration identity with that account id in the last scan.');
-    return { ...record, ...(await loadRegistryView(payload.accountId, record)) };
+    return { ...record, ...(await loadRegistryView(payload.accountId, record)), projectNotes: [] };
   },
 });

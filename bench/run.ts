@@ -67,6 +67,8 @@ async function scan(label: string): Promise<RunFigures> {
   const meter = sim?.meter.snapshot() ?? { points: 0, requests: 0 };
   const figures = { points: meter.points, requests: meter.requests, maxPointsPerHour: Math.max(...perHour.values()), wallSeconds: (performance.now() - started) / 1000 };
   console.error(`[bench] ${label}: ${JSON.stringify(figures)}`);
+  const byEndpoint = Object.entries(sim?.meter.snapshot().byEndpoint ?? {}).sort((a, b) => b[1].points - a[1].points);
+  for (const [endpoint, m] of byEndpoint.slice(0, 12)) console.error(`[bench]   ${String(m.points).padStart(7)} points ${String(m.requests).padStart(6)} requests  ${endpoint}`);
   return figures;
 }
 

@@ -153,16 +153,48 @@ export interface IdentityListQuery {
   search?: string;
   kind?: IdentityKind;
   projectKey?: string;
-  sort?: { field: 'name' | 'kind' | 'projectsTouched' | 'lastActivity'; direction: 'asc' | 'desc' };
+  /** Only identities with this registry risk (owner and backup activity is not checked here). */
+  risk?: RiskCode;
+  /** 'none': no owner recorded; otherwise the owner's account id. */
+  owner?: string;
+  sort?: { field: 'name' | 'kind' | 'projectsTouched' | 'lastActivity' | 'owner' | 'nearestExpiry'; direction: 'asc' | 'desc' };
   offset?: number;
   limit?: number;
 }
 
+/** A row of the admin page's identities table: the scan's summary joined with the registry. */
+export interface IdentityRow extends IdentitySummary {
+  ownerAccountId: string | null;
+  /** The owner's Jira display name when it could be looked up; null otherwise. */
+  ownerName: string | null;
+  backupAccountId: string | null;
+  credentialCount: number;
+  /** The earliest expiry date (YYYY-MM-DD) among its credentials, and that credential's tier. */
+  nearestExpiry: string | null;
+  nearestTier: ExpiryTier | null;
+  /** Risk codes from the registry and the scan (deactivated people are checked on identity/get only). */
+  risks: RiskCode[];
+}
+
+/** Site-wide counts for the admin page's overview (over the whole snapshot, not the filter). */
+export interface RegistryOverview {
+  identities: number;
+  byKind: Record<IdentityKind, number>;
+  credentials: number;
+  credentialsByTier: Record<ExpiryTier, number>;
+  noOwner: number;
+  noBackup: number;
+  personOwned: number;
+  /** Identities that hold access to at least one project they did not use in the window. */
+  unusedAccess: number;
+}
+
 export interface IdentityList {
-  items: IdentitySummary[];
+  items: IdentityRow[];
   total: number;
   /** The snapshot this list comes from; null before the first complete scan. */
   snapshot: { completedAt: string; windowDays: number } | null;
+  overview: RegistryOverview;
 }
 
 export type DiscoveryDefs = {
@@ -285,7 +317,11 @@ export interface RegistryView {
 }
 
 /** `identity/get`: one identity with projects, access, and its registry view. */
-export type IdentityDetail = IdentityRecord & RegistryView & { projectNotes: ProjectNote[] };
+export type IdentityDetail = IdentityRecord & RegistryView & {
+  projectNotes: ProjectNote[];
+  /** Display names of the people the page mentions (owner, backup, contacts, history authors), as far as Jira told. */
+  people: UserOption[];
+};
 
 /** A project admin's note on how an integration is used in their project ("feeds our release report"). */
 export interface ProjectNote {
@@ -370,10 +406,68 @@ export type RegistryDefs = {
 };
 
 // ---------------------------------------------------------------------------------------------
+// Project page: the integrations touching the project in context (issue 6)
+// ---------------------------------------------------------------------------------------------
+
+/** Activity here compared with the previous scan's: rising, falling or steady; 'new' when it did nothing here then. */
+export type ActivityTrend = 'rising' | 'falling' | 'steady' | 'new';
+
+/** A person the project page names: display name only (no account id or email). */
+export interface PersonRef {
+  displayName: string;
+  active: boolean;
+}
+
+/** One integration as a project lead sees it: this project's slice only, and only what the page shows. */
+export interface ProjectIntegration {
+  accountId: string;
+  displayName: string;
+  kind: IdentityKind;
+  active: boolean;
+  activity: {
+    /** Distinct issues touched here (a lower bound; see issuesTouchedIn). */
+    issuesTouched: number;
+    created: number;
+    updated: number;
+    transitions: number;
+    worklogs: number;
+    lastActivity: string | null;
+    /** Null until a second scan has been seen by this page. */
+    trend: ActivityTrend | null;
+  };
+  access: { hasAccess: boolean; canEdit: boolean; roles: string[]; used: boolean };
+  owner: PersonRef | null;
+  backup: PersonRef | null;
+  team: string;
+  /** The most urgent expiry tier among its credentials; null when none are recorded. */
+  credentials: { count: number; worstTier: ExpiryTier | null; daysToExpiry: number | null };
+  /** Whom to call, in order, as one sentence for a person. */
+  whoToCall: string;
+  /** This project's note about it, if one was written. */
+  note: ProjectNote | null;
+}
+
+export interface ProjectIntegrations {
+  project: ProjectRef;
+  /** The scan the list comes from; null before the first complete scan. */
+  snapshot: { completedAt: string; windowDays: number } | null;
+  integrations: ProjectIntegration[];
+}
+
+/** Longest project note, in characters. */
+export const PROJECT_NOTE_MAX = 1000;
+
+export type ProjectDefs = {
+  'project/integrations': (payload: NoPayload) => Envelope<ProjectIntegrations>;
+  /** Writes (or, with an empty note, deletes) this project's note about one integration touching it. */
+  'project/note-save': (payload: { accountId: string; note: string }) => Envelope<{ note: ProjectNote | null }>;
+};
+
+// ---------------------------------------------------------------------------------------------
 // All resolvers
 // ---------------------------------------------------------------------------------------------
 
-export type Defs = CallerDefs & DiscoveryDefs & RegistryDefs;
+export type Defs = CallerDefs & DiscoveryDefs & RegistryDefs & ProjectDefs;
 export type ResolverKey = keyof Defs & string;
 
 /** Every key of Defs, listed once; the Record types make the compiler refuse a missing or extra key. */
@@ -402,4 +496,5 @@ const REGISTRY_KEYS: Record<keyof RegistryDefs, true> = {
   'admin-sync/save': true,
   'admin-sync/run': true,
 };
-export const RESOLVER_KEYS = [...Object.keys(CALLER_KEYS), ...Object.keys(DISCOVERY_KEYS), ...Object.keys(REGISTRY_KEYS)] as ResolverKey[];
+const PROJECT_KEYS: Record<keyof ProjectDefs, true> = { 'project/integrations': true, 'project/note-save': true };
+export const RESOLVER_KEYS = [...Object.keys(CALLER_KEYS), ...Object.keys(DISCOVERY_KEYS), ...Object.keys(REGISTRY_KEYS), ...Object.keys(PROJECT_KEYS)] as ResolverKey[];

@@ -1,6 +1,7 @@
 import { makeResolver } from '@forge/resolver';
 import type { Defs } from './contract';
 import { handlers } from './resolvers';
+import { runReminderSweep } from './registry/reminders';
 import { startScan, runScanStep } from './scan/engine';
 import type { ScanStepEvent } from './scan/queue';
 
@@ -14,7 +15,11 @@ export const scanWorker = makeResolver<{ 'scan-step': (event: ScanStepEvent) => 
   },
 });
 
-/** The daily scheduled trigger (manifest.yml: function `daily`): starts the day's scan, or joins a running one. */
+/**
+ * The daily scheduled trigger (manifest.yml: function `daily`): starts the day's scan (or joins a
+ * running one) and sends expiry reminders. Each part runs even when the other fails.
+ */
 export async function daily(): Promise<void> {
-  await startScan('schedule');
+  const results = await Promise.allSettled([startScan('schedule'), runReminderSweep()]);
+  for (const r of results) if (r.status === 'rejected') console.warn(`[daily] ${r.reason instanceof Error ? r.reason.message : String(r.reason)}`);
 }

@@ -7,8 +7,10 @@ import type { ModuleKey } from '../contract';
 export interface Caller {
   accountId: string | null;
   moduleKey: ModuleKey | null;
-  /** The project of a project page, from context.extension.project.key. */
+  /** The project of a project page, from context.extension.project.key: a claim, checked with Jira before use. */
   projectKey: string | null;
+  /** The installation (set by the platform); keys the access cache so no decision crosses sites. */
+  installContext: string | null;
 }
 
 const MODULE_KEYS: readonly ModuleKey[] = ['admin-page', 'project-page'];
@@ -21,7 +23,8 @@ export function callerFromContext(context: unknown): Caller {
   const extension = isRecord(ctx.extension) ? ctx.extension : {};
   const project = isRecord(extension.project) ? extension.project : {};
   const projectKey = moduleKey === 'project-page' && typeof project.key === 'string' && PROJECT_KEY.test(project.key) ? project.key : null;
-  return { accountId, moduleKey, projectKey };
+  const installContext = typeof ctx.installContext === 'string' && ctx.installContext.length > 0 ? ctx.installContext : null;
+  return { accountId, moduleKey, projectKey, installContext };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -33,7 +33,8 @@ export async function changeTimesBy(client: JiraClient, issueIds: readonly strin
     body: { issueIdsOrKeys: issueIds.slice(0, 1000), maxResults: 1000 },
     readOnly: true,
     maxCost: 1 + Math.min(1000, issueIds.length),
-    cost: (b) => 1 + ((b as { issueChangeLogs?: unknown[] }).issueChangeLogs?.length ?? 0),
+    // Charged per issue asked for, whether or not it has changes to return.
+    cost: () => 1 + Math.min(1000, issueIds.length),
   });
   const parsed = Answer.safeParse(body);
   if (!parsed.success) throw new JiraUnavailableError('Jira answered /changelog/bulkfetch with an unexpected shape');

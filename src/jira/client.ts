@@ -115,6 +115,8 @@ export class JiraClient {
     const retryable = method === 'GET' || readOnly === true;
     for (let attempt = 0; ; attempt++) {
       const pause = (this.slowUntil.get(endpoint) ?? 0) - this.env.now();
+      // A caller that cannot wait that long (a page's resolver) is told at once.
+      if (pause > this.policy.maxWaitMs) throw new JiraError(429, method, path, ['Rate limited by Jira']);
       if (pause > 0) await this.env.sleep(pause);
       const last = attempt + 1 >= this.policy.maxAttempts;
       let response: Response;

@@ -24,7 +24,7 @@ export interface ResolverSpec<K extends ResolverKey> {
 export function defineResolver<K extends ResolverKey>(spec: ResolverSpec<K>) {
   return async (request: Request<unknown>): Promise<Envelope<DataOf<K>>> => {
     try {
-      const caller = await authorize(spec.policy, callerFromContext(request.context));
+      const caller = await authorize(spec.policy, callerFromContext(request.context), spec.key);
       const parsed = spec.input.safeParse(request.payload ?? {});
       if (!parsed.success) return fail('INVALID_INPUT', describeIssue(parsed.error));
       return ok(await spec.run({ payload: parsed.data, caller }));

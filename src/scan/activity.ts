@@ -2,7 +2,7 @@ import type { ProjectActivity } from '../contract';
 import type { JiraClient } from '../jira/client';
 import { approximateCount, searchIssuesPage } from '../jira/search';
 import { inProjects, ofType, touchedBy, touchedSince, type ActivityType, type Window } from './jql';
-import { spreadOverProjects } from './split';
+import { spreadOverProjects, spreadOverTiers } from './split';
 
 /**
  * Below this many touched issues, reading them (1 point each) is cheaper than locating them by
@@ -44,12 +44,9 @@ export async function measureActivity(input: ActivityInput): Promise<ActivityRes
   } else if (total > 0) {
     // Look where it can edit first: one count tells whether all its activity is there, which
     // usually spares counting over the (often far larger) set of projects it can only browse.
-    const countTouched = (keys: readonly string[]) => count(touchedBy(accountId, window), keys);
     const editable = new Set(input.editable);
     const browseOnly = input.accessible.filter((k) => !editable.has(k));
-    const inEditable = input.editable.length === 0 ? 0 : browseOnly.length === 0 ? total : Math.min(total, await countTouched(input.editable));
-    for (const [key, n] of await spreadOverProjects(input.editable, inEditable, countTouched)) updated.set(key, n);
-    for (const [key, n] of await spreadOverProjects(browseOnly, total - inEditable, countTouched)) updated.set(key, n);
+    for (const [key, n] of await spreadOverTiers([input.editable, browseOnly], total, (keys) => count(touchedBy(accountId, window), keys))) updated.set(key, n);
   }
   const touchedKeys = [...updated.keys()].sort();
   const byType = new Map<ActivityType, Map<string, number>>();
@@ -119,70 +116,45 @@ async function latestUpdate(client: JiraClient, jql: string, projectKey: string)
 }
 
 /**
- * An incremental refresh: only the projects where the account did something since `sinceDay` are
- * counted again; the rest of its record stands until the next full scan (which also ages out
- * activity that left the window).
+ * An incremental refresh: finds where the account worked since `sinceDay` (one count when it did
+ * nothing; otherwise counts over the projects it worked in before, then where it can edit, then the
+ * rest) and marks those projects active now. New projects get their counts; counts of projects it
+ * already worked in, and the creation, transition and worklog figures, are refreshed by the weekly
+ * full scan, which also ages out activity that left the window.
  */
 export async function refreshActivity(input: Omit<ActivityInput, 'knownTotal'>, previous: readonly ProjectActivity[], sinceDay: string): Promise<ActivityResult | null> {
-  const { client, accountId, window } = input;
-  const count = (jql: string, keys: readonly string[] | null) => approximateCount(client, inProjects(jql, keys));
-  const delta = await count(touchedSince(accountId, sinceDay), null);
+  const { client, accountId } = input;
+  const countDelta = (keys: readonly string[] | null) => approximateCount(client, inProjects(touchedSince(accountId, sinceDay), keys));
+  const delta = await countDelta(null);
   if (delta === 0) return null;
 
-  const changed = new Map<string, number>();
-  if (delta <= READ_LIMIT) {
-    let token: string | undefined;
-    do {
-      const page = await searchIssuesPage(client, touchedSince(accountId, sinceDay), ['project', 'updated'], token, READ_LIMIT);
-      for (const issue of page.issues) {
-        const fields = issue.fields as { project?: { key?: string }; updated?: string };
-        const key = fields.project?.key;
-        const at = Date.parse(fields.updated ?? '');
-        if (key) changed.set(key, Math.max(changed.get(key) ?? 0, Number.isFinite(at) ? at : 0));
-      }
-      token = page.nextPageToken ?? undefined;
-    } while (token);
-  } else {
-    const touchedBefore = previous.filter((p) => p.updated > 0).map((p) => p.projectKey);
-    const rest = input.accessible.filter((k) => !touchedBefore.includes(k));
-    const countDelta = (keys: readonly string[]) => count(touchedSince(accountId, sinceDay), keys);
-    const inBefore = rest.length === 0 ? delta : Math.min(delta, await countDelta(touchedBefore));
-    const keys = [...(await spreadOverProjects(touchedBefore, inBefore, countDelta)).keys(), ...(await spreadOverProjects(rest, delta - inBefore, countDelta)).keys()];
-    await Promise.all(keys.map(async (key) => changed.set(key, await latestUpdate(client, touchedBy(accountId, window), key))));
-  }
+  const before = previous.filter((p) => p.updated > 0).map((p) => p.projectKey);
+  const seen = new Set(before);
+  const editable = input.editable.filter((k) => !seen.has(k));
+  editable.forEach((k) => seen.add(k));
+  const rest = input.accessible.filter((k) => !seen.has(k));
+  const changed = await spreadOverTiers([before, editable, rest], delta, countDelta);
 
-  const activeTypes = TYPES.filter((type) => previous.some((p) => valueOf(p, type) > 0) || type === 'created');
+  // Jira answers when an issue was last updated, not when this account did: now is the honest upper bound.
+  const now = new Date().toISOString();
   const byKey = new Map(previous.map((p) => [p.projectKey, p]));
-  await Promise.all(
-    [...changed.entries()].map(async ([key, last]) => {
-      const before = byKey.get(key);
-      const [updated, ...typeCounts] = await Promise.all([count(touchedBy(accountId, window), [key]), ...activeTypes.map((type) => count(ofType(type, accountId, window), [key]))]);
-      const next: ProjectActivity = {
-        projectKey: key,
-        projectName: input.projectNames.get(key) ?? key,
-        created: before?.created ?? 0,
-        updated: updated ?? 0,
-        comments: null,
-        transitions: before?.transitions ?? 0,
-        worklogs: before?.worklogs ?? 0,
-        lastActivity: last > 0 ? new Date(last).toISOString() : (before?.lastActivity ?? null),
-        hasAccess: before?.hasAccess ?? input.accessible.includes(key),
-        canEdit: before?.canEdit ?? input.editable.includes(key),
-        roles: before?.roles ?? [],
-        unusedAccess: false,
-      };
-      activeTypes.forEach((type, i) => {
-        if (type === 'created') next.created = typeCounts[i] ?? 0;
-        if (type === 'transitions') next.transitions = typeCounts[i] ?? 0;
-        if (type === 'worklogs') next.worklogs = typeCounts[i] ?? 0;
-      });
-      byKey.set(key, next);
-    }),
-  );
+  for (const [key, n] of changed) {
+    const was = byKey.get(key);
+    byKey.set(key, {
+      projectKey: key,
+      projectName: input.projectNames.get(key) ?? key,
+      created: was?.created ?? 0,
+      updated: Math.max(was?.updated ?? 0, n),
+      comments: null,
+      transitions: was?.transitions ?? 0,
+      worklogs: was?.worklogs ?? 0,
+      lastActivity: now,
+      hasAccess: was?.hasAccess ?? input.accessible.includes(key),
+      canEdit: was?.canEdit ?? input.editable.includes(key),
+      roles: was?.roles ?? [],
+      unusedAccess: false,
+    });
+  }
   const projects = [...byKey.values()].sort((a, b) => a.projectKey.localeCompare(b.projectKey));
   return { projects, issuesTouched: projects.reduce((sum, p) => sum + p.updated, 0) };
-}
-
-function valueOf(p: ProjectActivity, type: ActivityType): number {
-  return type === 'created' ? p.created : type === 'transitions' ? p.transitions : p.worklogs;
 }

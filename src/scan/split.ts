@@ -25,3 +25,20 @@ async function visit(keys: readonly string[], count: number, countIn: CountIn, f
   const leftCount = Math.min(count, await countIn(left));
   await Promise.all([visit(left, leftCount, countIn, found), visit(right, count - leftCount, countIn, found)]);
 }
+
+/**
+ * The same over tiers of projects, most likely first: one count per tier tells whether the rest of
+ * the total lies beyond it, so that a tier with nothing costs one count and the last tier none.
+ */
+export async function spreadOverTiers(tiers: ReadonlyArray<readonly string[]>, total: number, countIn: CountIn): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  let left = total;
+  const nonEmpty = tiers.filter((t) => t.length > 0);
+  for (const [i, tier] of nonEmpty.entries()) {
+    if (left <= 0) break;
+    const inTier = i === nonEmpty.length - 1 ? left : Math.min(left, await countIn(tier));
+    for (const [key, n] of await spreadOverProjects(tier, inTier, countIn)) found.set(key, n);
+    left -= inTier;
+  }
+  return found;
+}

@@ -154,7 +154,7 @@ export function generateActivity(rng: Rng, input: ActivityInput): void {
 /** Days at the end of an automation's active span in which it keeps revisiting issues. */
 const SWEEP_DAYS = 120;
 /** Issues an automation revisits per project and day, per unit of reach. */
-const SWEEP_RATE = 4;
+const SWEEP_RATE = 10;
 
 /**
  * Automations keep working: over their last months they revisit existing issues of their projects

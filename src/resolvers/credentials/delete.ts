@@ -8,7 +8,7 @@ import { CREDENTIAL_ID } from './save';
 export const deleteCredentialResolver = defineResolver({
   key: 'credentials/delete',
   policy: 'jira-admin',
-  input: z.object({ accountId: ACCOUNT_ID, baseVersion: z.number().int().min(0), credentialId: CREDENTIAL_ID }).strict(),
+  input: z.object({ accountId: ACCOUNT_ID, baseVersion: z.number().int().min(0).max(2_000_000_000), credentialId: CREDENTIAL_ID }).strict(),
   async run({ payload, caller }) {
     return deleteCredential({ ...payload, by: caller.accountId });
   },

@@ -3,6 +3,8 @@ import type { IdentityDetail } from '../../contract';
 import { loadRegistryView } from '../../registry/view';
 import { readIdentityRecord, readSnapshotPointer } from '../../scan/snapshot-store';
 import { defineResolver } from '../define';
+import { readProjectNotes } from '../project/note-store';
+import { peopleNames } from './people-names';
 import { ResolverFailure } from '../envelope';
 
 export const ACCOUNT_ID = z.string().min(1).max(128).regex(/^[A-Za-z0-9:_-]+$/, 'must be a Jira account id');
@@ -16,6 +18,9 @@ export const getIdentity = defineResolver({
     const pointer = await readSnapshotPointer();
     const record = pointer ? await readIdentityRecord(pointer, payload.accountId) : null;
     if (!record) throw new ResolverFailure('NOT_FOUND', 'No integration identity with that account id in the last scan.');
-    return { ...record, ...(await loadRegistryView(payload.accountId, record)), projectNotes: [] };
+    const view = await loadRegistryView(payload.accountId, record);
+    const mentioned = [view.ownership?.ownerAccountId, view.ownership?.backupAccountId, ...view.blastRadius.contacts.map((c) => c.accountId), ...view.credentials.map((c) => c.ownerAccountId), ...view.history.entries.map((h) => h.by)];
+    const people = [...(await peopleNames(mentioned)).values()];
+    return { ...record, ...view, projectNotes: await readProjectNotes(payload.accountId), people };
   },
 });

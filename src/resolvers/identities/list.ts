@@ -1,10 +1,23 @@
 import { z } from 'zod';
-import type { IdentityList } from '../../contract';
+import type { IdentityList, RegistryOverview } from '../../contract';
 import { readIdentityRecord, readIdentitySummaries, readSnapshotPointer } from '../../scan/snapshot-store';
 import { defineResolver } from '../define';
+import { peopleNames } from './people-names';
 import { queryIdentities } from './query';
+import { joinRegistry } from './registry-join';
 
 const KINDS = ['service-account', 'app-account', 'rovo-agent', 'person-integration'] as const;
+const RISKS = ['credential-expired', 'credential-expiring', 'no-owner', 'no-backup', 'owner-deactivated', 'backup-deactivated', 'person-owned-integration', 'unused-90-days'] as const;
+const EMPTY_OVERVIEW: RegistryOverview = {
+  identities: 0,
+  byKind: { 'service-account': 0, 'app-account': 0, 'rovo-agent': 0, 'person-integration': 0 },
+  credentials: 0,
+  credentialsByTier: { expired: 0, critical: 0, warning: 0, ok: 0, unknown: 0 },
+  noOwner: 0,
+  noBackup: 0,
+  personOwned: 0,
+  unusedAccess: 0,
+};
 
 /** identities/list: a page of the last complete snapshot's identities. Policy: jira-admin. */
 export const listIdentities = defineResolver({
@@ -15,22 +28,27 @@ export const listIdentities = defineResolver({
       search: z.string().max(200).optional(),
       kind: z.enum(KINDS).optional(),
       projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{0,254}$/, 'must be a Jira project key').optional(),
-      sort: z.object({ field: z.enum(['name', 'kind', 'projectsTouched', 'lastActivity']), direction: z.enum(['asc', 'desc']) }).strict().optional(),
+      risk: z.enum(RISKS).optional(),
+      owner: z.union([z.literal('none'), z.string().min(1).max(128).regex(/^[A-Za-z0-9:_-]+$/, 'must be a Jira account id')]).optional(),
+      sort: z.object({ field: z.enum(['name', 'kind', 'projectsTouched', 'lastActivity', 'owner', 'nearestExpiry']), direction: z.enum(['asc', 'desc']) }).strict().optional(),
       offset: z.number().int().min(0).max(1_000_000).optional(),
       limit: z.number().int().min(1).max(200).optional(),
     })
     .strict(),
   async run({ payload }): Promise<IdentityList> {
     const pointer = await readSnapshotPointer();
-    if (!pointer) return { items: [], total: 0, snapshot: null };
+    if (!pointer) return { items: [], total: 0, snapshot: null, overview: EMPTY_OVERVIEW };
     const summaries = await readIdentitySummaries(pointer);
+    const { rows, overview } = await joinRegistry(summaries);
     // The project filter needs each identity's projects: read only those records, only when asked.
     let touched = new Set<string>();
     if (payload.projectKey) {
       const records = await Promise.all(summaries.filter((s) => s.projectsTouched > 0).map((s) => readIdentityRecord(pointer, s.accountId)));
       touched = new Set(records.filter((r) => r?.projects.some((p) => p.projectKey === payload.projectKey && (p.updated > 0 || p.worklogs > 0))).map((r) => r?.accountId ?? ''));
     }
-    const page = queryIdentities(summaries, payload, (id) => touched.has(id));
-    return { ...page, snapshot: { completedAt: pointer.completedAt, windowDays: pointer.windowDays } };
+    const page = queryIdentities(rows, payload, (id) => touched.has(id));
+    const names = await peopleNames(page.items.map((r) => r.ownerAccountId));
+    const items = page.items.map((r) => ({ ...r, ownerName: r.ownerAccountId ? (names.get(r.ownerAccountId)?.displayName ?? null) : null }));
+    return { items, total: page.total, snapshot: { completedAt: pointer.completedAt, windowDays: pointer.windowDays }, overview };
   },
 });

@@ -1,17 +1,21 @@
-import type { IdentityListQuery, IdentitySummary } from '../../contract';
+import type { IdentityListQuery, IdentityRow } from '../../contract';
 
-/** Filters, sorts and pages identity summaries for identities/list (pure). */
-export function queryIdentities(all: readonly IdentitySummary[], q: IdentityListQuery, touchedProject: (accountId: string) => boolean): { items: IdentitySummary[]; total: number } {
+type Row = Omit<IdentityRow, 'ownerName'>;
+
+/** Filters, sorts and pages identity rows for identities/list (pure). */
+export function queryIdentities<T extends Row>(all: readonly T[], q: IdentityListQuery, touchedProject: (accountId: string) => boolean): { items: T[]; total: number } {
   const search = q.search?.trim().toLowerCase();
   const filtered = all.filter(
     (s) =>
       (!search || s.displayName.toLowerCase().includes(search) || s.accountId.toLowerCase().includes(search) || (s.email ?? '').toLowerCase().includes(search)) &&
       (!q.kind || s.kind === q.kind) &&
+      (!q.risk || s.risks.includes(q.risk)) &&
+      (!q.owner || (q.owner === 'none' ? !s.ownerAccountId : s.ownerAccountId === q.owner)) &&
       (!q.projectKey || touchedProject(s.accountId)),
   );
   const { field, direction } = q.sort ?? { field: 'name', direction: 'asc' };
   const sign = direction === 'asc' ? 1 : -1;
-  const value = (s: IdentitySummary): string | number => {
+  const value = (s: Row): string | number => {
     switch (field) {
       case 'name':
         return s.displayName.toLowerCase();
@@ -21,6 +25,12 @@ export function queryIdentities(all: readonly IdentitySummary[], q: IdentityList
         return s.projectsTouched;
       case 'lastActivity':
         return s.lastActivity ?? '';
+      case 'owner':
+        // Unowned first when ascending: they are the ones to fix.
+        return s.ownerAccountId ?? '';
+      case 'nearestExpiry':
+        // No expiry sorts last when ascending.
+        return s.nearestExpiry ?? '9999-12-31';
     }
   };
   const sorted = [...filtered].sort((a, b) => {

@@ -1,0 +1,165 @@
+/**
+ * UI figures for `npm run bench` (issue 5): the admin page in headless Chromium (Playwright, Debian's
+ * browser) against `npm start`, on the demo and the large simulated sites, after a complete scan.
+ *
+ * - ui_first_render_ms_*: navigation start to the identities table in the page (performance.now()
+ *   in the page when the table first exists, polled every animation frame), median of 5 fresh loads.
+ * - ui_filter_ms_large: one search typed into the search box (a single input event, as a paste or
+ *   the last keystroke) until the table shows that search's answer, debounce included; median of 7.
+ *
+ * The scan is prepared in a child process (`tsx bench/ui.ts --prepare DIR SITE`): the local host
+ * with the real back end runs the daily trigger's scan on a virtual clock that skips the hourly
+ * budget pauses (as bench/run.ts does), into DIR's SQLite store; `npm start` then serves that store.
+ * Run alone: `npx tsx bench/ui.ts` prints the figures as JSON.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const ROOT = join(import.meta.dirname, '..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+type Site = 'demo' | 'large';
+
+/** In the child: scan SITE into DIR with the virtual clock, then exit. */
+async function prepare(dataDir: string, site: Site): Promise<void> {
+  const { installVirtualClock } = await import('../dev/tools/virtual-clock');
+  installVirtualClock();
+  process.env.SCAN_RETRY_BASE_MS ??= '200';
+  const { createHost } = await import('../dev/host/host');
+  const { drainQueue } = await import('../dev/tools/drain');
+  const backend = await import('../src/index');
+  const host = createHost({ manifestFile: join(ROOT, 'manifest.yml'), backend: { index: backend }, dataDir, site });
+  await host.functions.runTrigger('daily-trigger');
+  await drainQueue(host, { skipIdleTime: true });
+  host.close();
+}
+
+function prepareData(site: Site): string {
+  const dataDir = mkdtempSync(join(tmpdir(), `registry-ui-bench-${site}-`));
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'ui.ts'), '--prepare', dataDir, site], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], timeout: 30 * 60_000 });
+  if (run.status !== 0) throw new Error(`preparing the ${site} site's scan failed (exit ${run.status})`);
+  return dataDir;
+}
+
+async function startHost(site: Site, dataDir: string): Promise<{ baseUrl: string; child: ChildProcess }> {
+  const child = spawn('npm', ['start', '--silent'], { cwd: ROOT, env: { ...process.env, PORT: '0', SITE: site, DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let output = '';
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start did not get ready:\n${output}`)), 240_000);
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      const m = /Ready at (http:\/\/\S+)/.exec(output);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
+  });
+  return { baseUrl, child };
+}
+
+async function stopHost(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  process.kill(-child.pid, 'SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+  if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round(s[Math.floor(s.length / 2)] ?? 0);
+};
+
+async function adminUrl(baseUrl: string): Promise<string> {
+  const personas = (await (await fetch(`${baseUrl}/dev/personas`)).json()) as Array<{ accountId: string; role: string }>;
+  const admin = personas.find((p) => p.role === 'site-admin');
+  if (!admin) throw new Error('no site admin persona');
+  return `${baseUrl}/admin?as=${encodeURIComponent(admin.accountId)}`;
+}
+
+/** Navigation start to the identities table, in the page's own clock. */
+async function firstRender(browser: Browser, url: string): Promise<{ ms: number; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'commit' });
+  const handle = await page.waitForFunction(() => (document.querySelector('[data-testid="identities-table"] tbody tr') ? performance.now() : false), undefined, { polling: 'raf', timeout: 60_000 });
+  return { ms: (await handle.jsonValue()) as number, page };
+}
+
+/** One search set in the box (one input event) until the table shows its answer, in the page's clock. */
+async function filterOnce(page: Page, text: string): Promise<number> {
+  return page.evaluate(async (q) => {
+    const input = document.querySelector<HTMLInputElement>('[data-testid="identity-search"]');
+    if (!input) throw new Error('no search box');
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+    const started = performance.now();
+    setValue?.call(input, q);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    const done = () => !!document.querySelector(`[data-testid="identities-table"][data-search="${CSS.escape(q)}"][aria-busy="false"], [data-testid="empty-no-match"]`);
+    await new Promise<void>((resolve) => {
+      const check = () => (done() ? resolve() : requestAnimationFrame(check));
+      check();
+    });
+    return performance.now() - started;
+  }, text);
+}
+
+async function measureSite(browser: Browser, site: Site, withFilter: boolean): Promise<{ firstRenderMs: number; filterMs: number | null }> {
+  const dataDir = prepareData(site);
+  const { baseUrl, child } = await startHost(site, dataDir);
+  try {
+    const url = await adminUrl(baseUrl);
+    (await firstRender(browser, url)).page.context().close().catch(() => undefined); // warm-up (server caches, Chromium's disk cache)
+    const renders: number[] = [];
+    let last: Page | null = null;
+    for (let i = 0; i < 5; i++) {
+      const { ms, page } = await firstRender(browser, url);
+      renders.push(ms);
+      if (last) await last.context().close();
+      last = page;
+    }
+    let filterMs: number | null = null;
+    if (withFilter && last) {
+      const names = await last.locator('[data-testid="open-identity"]').allInnerTexts();
+      const queries = ['svc', 'sync', 'bot', 'agent', 'ops', 'report', 'int'].concat(names.slice(0, 3).map((n) => n.slice(0, 5)));
+      const times: number[] = [];
+      for (const q of queries.slice(0, 7)) {
+        times.push(await filterOnce(last, q));
+        await filterOnce(last, ''); // back to the full list (not measured)
+      }
+      filterMs = median(times);
+    }
+    await last?.context().close();
+    return { firstRenderMs: median(renders), filterMs };
+  } finally {
+    await stopHost(child);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function measureUi(): Promise<{ ui_first_render_ms_demo: number; ui_first_render_ms_large: number; ui_filter_ms_large: number }> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  try {
+    const demo = await measureSite(browser, 'demo', false);
+    const large = await measureSite(browser, 'large', true);
+    return { ui_first_render_ms_demo: demo.firstRenderMs, ui_first_render_ms_large: large.firstRenderMs, ui_filter_ms_large: large.filterMs ?? 0 };
+  } finally {
+    await browser.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const at = process.argv.indexOf('--prepare');
+  if (at >= 0) {
+    await prepare(process.argv[at + 1] ?? '', process.argv[at + 2] === 'large' ? 'large' : 'demo');
+    process.exit(0);
+  } else {
+    console.log(JSON.stringify(await measureUi()));
+  }
+}

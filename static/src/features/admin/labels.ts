@@ -1,0 +1,47 @@
+import type { IdentityKind, RiskCode } from '../../../../src/contract';
+
+export const KIND_LABELS: Record<IdentityKind, string> = {
+  'service-account': 'Service account',
+  'app-account': 'App account',
+  'rovo-agent': 'Rovo agent',
+  'person-integration': "Person's account",
+};
+
+export const RISK_LABELS: Record<RiskCode, string> = {
+  'credential-expired': 'Credential expired',
+  'credential-expiring': 'Credential expiring',
+  'no-owner': 'No owner',
+  'no-backup': 'No backup',
+  'owner-deactivated': 'Owner deactivated',
+  'backup-deactivated': 'Backup deactivated',
+  'person-owned-integration': 'Runs on a person',
+  'unused-90-days': 'Unused 90 days',
+};
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+const timeFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** A date (YYYY-MM-DD or ISO time) for people; "never" or a dash when absent. */
+export function formatDate(value: string | null, empty = '—'): string {
+  if (!value) return empty;
+  const t = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
+  return Number.isNaN(t) ? value : dateFormat.format(new Date(t));
+}
+
+export function formatTime(value: string | null, empty = '—'): string {
+  if (!value) return empty;
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? value : timeFormat.format(new Date(t));
+}
+
+/** "3 days ago", "today": for last activity. */
+export function ago(value: string | null): string {
+  if (!value) return 'never';
+  const t = Date.parse(value);
+  if (Number.isNaN(t)) return value;
+  const days = Math.floor((Date.now() - t) / 86_400_000);
+  if (days <= 0) return 'today';
+  if (days === 1) return 'yesterday';
+  if (days < 60) return `${days} days ago`;
+  return formatDate(value);
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { callerFromContext } from '../../src/access/caller';
+import { DecisionCache } from '../../src/access/decision-cache';
+import { whoToCall } from '../../src/resolvers/project/who-to-call';
+import { trendOf } from '../../src/resolvers/project/trend-memo';
+
+describe('callerFromContext: the Forge context only, and only well-formed values', () => {
+  const base = { accountId: 'acc-1', installContext: 'ari:cloud:jira::site/1', moduleKey: 'project-page', extension: { project: { key: 'AND' } } };
+  it('reads account, module, project and installation', () => {
+    expect(callerFromContext(base)).toEqual({ accountId: 'acc-1', moduleKey: 'project-page', projectKey: 'AND', installContext: 'ari:cloud:jira::site/1' });
+  });
+  it.each([
+    ['a JQL-shaped project key', { ...base, extension: { project: { key: 'AND" OR project = API' } } }],
+    ['a lower-case key', { ...base, extension: { project: { key: 'and' } } }],
+    ['a project on the admin page', { ...base, moduleKey: 'admin-page' }],
+    ['a non-string key', { ...base, extension: { project: { key: ['AND'] } } }],
+  ])('drops %s', (_name, ctx) => {
+    expect(callerFromContext(ctx).projectKey).toBeNull();
+  });
+  it('treats junk as nobody from nowhere', () => {
+    for (const junk of [null, undefined, 'x', [], { accountId: 5, moduleKey: 'global-page' }]) {
+      expect(callerFromContext(junk)).toEqual({ accountId: null, moduleKey: null, projectKey: null, installContext: null });
+    }
+  });
+});
+
+describe('DecisionCache: brief, per installation and user, failures never cached', () => {
+  const scope = (installContext: string | null, accountId = 'u1') => ({ installContext, accountId });
+  it('answers from memory within the TTL and asks again after it (a revoked role stops within the TTL)', async () => {
+    let now = 0;
+    const cache = new DecisionCache<boolean>(30_000, () => now);
+    let answer = true;
+    let asked = 0;
+    const check = async () => (asked++, answer);
+    expect(await cache.get(scope('site-1'), 'admin', check)).toBe(true);
+    answer = false;
+    now = 29_999;
+    expect(await cache.get(scope('site-1'), 'admin', check)).toBe(true);
+    now = 30_000;
+    expect(await cache.get(scope('site-1'), 'admin', check)).toBe(false);
+    expect(asked).toBe(2);
+  });
+  it('never shares a decision across installations, users or questions', async () => {
+    const cache = new DecisionCache<string>(30_000, () => 0);
+    await cache.get(scope('site-1'), 'admin', async () => 'site-1 says yes');
+    expect(await cache.get(scope('site-2'), 'admin', async () => 'site-2 asked')).toBe('site-2 asked');
+    expect(await cache.get(scope('site-1', 'u2'), 'admin', async () => 'u2 asked')).toBe('u2 asked');
+    expect(await cache.get(scope('site-1'), 'project:AND', async () => 'AND asked')).toBe('AND asked');
+  });
+  it('does not cache without an installation, nor a check that failed', async () => {
+    const cache = new DecisionCache<boolean>(30_000, () => 0);
+    let asked = 0;
+    await cache.get(scope(null), 'admin', async () => (asked++, true));
+    await cache.get(scope(null), 'admin', async () => (asked++, true));
+    expect(asked).toBe(2);
+    await expect(cache.get(scope('site-1'), 'admin', async () => Promise.reject(new Error('503')))).rejects.toThrow('503');
+    expect(await cache.get(scope('site-1'), 'admin', async () => false)).toBe(false);
+  });
+});
+
+describe("the project page's who-to-call line and trend", () => {
+  const people = new Map([
+    ['o', { displayName: 'Olga Owner', active: true }],
+    ['b', { displayName: 'Ben Backup', active: false }],
+    ['c', { displayName: 'Cora Cred', active: true }],
+  ]);
+  const ownership = { ownerAccountId: 'o', backupAccountId: 'b', team: '', purpose: '', runbookUrl: '', notes: '' };
+  const cred = { kind: 'api-token' as const, label: 'x', scopes: [], createdAt: null, expiresAt: null, lastUsedAt: null, ownerAccountId: 'c', id: '1', source: 'manual' as const, externalId: null, updatedAt: '' };
+  it('names people in order and skips the deactivated', () => {
+    expect(whoToCall(ownership, [cred], people)).toBe('Call Olga Owner (owner), then Cora Cred (credential owner). One recorded contact is deactivated.');
+    expect(whoToCall(null, [], people)).toMatch(/^Nobody to call yet/);
+  });
+  it('compares with the previous scan, and ignores prototype keys', () => {
+    const memo = { generation: 'g2', counts: {}, previous: { generation: 'g1', counts: { a: 10, b: 10, c: 10 } } };
+    expect(trendOf(memo, 'a', 20)).toBe('rising');
+    expect(trendOf(memo, 'b', 2)).toBe('falling');
+    expect(trendOf(memo, 'c', 11)).toBe('steady');
+    expect(trendOf(memo, 'z', 3)).toBe('new');
+    expect(trendOf(memo, '__proto__', 3)).toBe('new');
+    expect(trendOf({ ...memo, previous: null }, 'a', 3)).toBeNull();
+  });
+});

@@ -82,7 +82,7 @@ export function createSimSite(options: SimSiteOptions = {}): SimSite {
       if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
       const t = now();
       const { response, endpoint, points } = serve(req, t);
-      meter.add(endpoint, points);
+      meter.add(endpoint, points, t);
       if (response.status === 200 && faults.takeJunkBody()) {
         // Truncated JSON, as a proxy cutting a response short would leave it.
         response.body = JSON.stringify(response.body ?? {}).slice(0, 40);

@@ -5,8 +5,12 @@ export class Meter {
   private points = 0;
   private requests = 0;
   private byEndpoint: Record<string, { requests: number; points: number }> = {};
+  /** Points per clock hour (start of the hour in ms), as the site's quota counts them. */
+  private byHour = new Map<number, number>();
 
-  add(endpoint: string, points: number): void {
+  add(endpoint: string, points: number, at: number): void {
+    const hour = Math.floor(at / 3_600_000) * 3_600_000;
+    this.byHour.set(hour, (this.byHour.get(hour) ?? 0) + points);
     this.points += points;
     this.requests += 1;
     const e = (this.byEndpoint[endpoint] ??= { requests: 0, points: 0 });
@@ -19,6 +23,7 @@ export class Meter {
       points: this.points,
       requests: this.requests,
       byEndpoint: Object.fromEntries(Object.entries(this.byEndpoint).map(([k, v]) => [k, { ...v }])),
+      byHour: Object.fromEntries(this.byHour),
     };
   }
 
@@ -26,5 +31,6 @@ export class Meter {
     this.points = 0;
     this.requests = 0;
     this.byEndpoint = {};
+    this.byHour = new Map();
   }
 }

@@ -43,6 +43,8 @@ export interface MeterSnapshot {
   points: number;
   requests: number;
   byEndpoint: Record<string, { requests: number; points: number }>;
+  /** Points per clock hour of the site's clock, keyed by the hour's start (ms). */
+  byHour: Record<number, number>;
 }
 
 export interface RecordedRequest {

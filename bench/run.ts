@@ -18,6 +18,7 @@ const { drainQueue } = await import('../dev/tools/drain');
 const { largestValueAccepted } = await import('../dev/host/kvs');
 const backend = await import('../src/index');
 const { readSettings } = await import('../src/scan/settings');
+const { readScanState } = await import('../src/scan/state');
 const { runInvocation } = await import('../dev/host/runtime');
 
 const ROOT = join(import.meta.dirname, '..');
@@ -59,7 +60,8 @@ async function scan(label: string): Promise<RunFigures> {
   const meter = sim?.meter.snapshot() ?? { points: 0, requests: 0, byHour: {} };
   for (const [hour, points] of Object.entries(meter.byHour)) pointsByHour.set(Number(hour), (pointsByHour.get(Number(hour)) ?? 0) + points);
   const figures = { points: meter.points, requests: meter.requests, maxPointsPerHour: Math.max(0, ...Object.values(meter.byHour)), wallSeconds: (performance.now() - started) / 1000 };
-  console.error(`[bench] ${label}: ${JSON.stringify(figures)}`);
+  const state = (await runInvocation({ functionKey: 'bench', moduleKey: 'bench', moduleType: 'bench', timeoutMs: 10_000 }, () => readScanState())) ?? null;
+  console.error(`[bench] ${label}: ${JSON.stringify(figures)}; the app counted ${state?.points} points in ${state?.requests} requests`);
   const byEndpoint = Object.entries(sim?.meter.snapshot().byEndpoint ?? {}).sort((a, b) => b[1].points - a[1].points);
   for (const [endpoint, m] of byEndpoint.slice(0, 12)) console.error(`[bench]   ${String(m.points).padStart(7)} points ${String(m.requests).padStart(6)} requests  ${endpoint}`);
   return figures;

@@ -94,20 +94,23 @@ async function firstRender(browser: Browser, url: string): Promise<{ ms: number;
 
 /** One search set in the box (one input event) until the table shows its answer, in the page's clock. */
 async function filterOnce(page: Page, text: string): Promise<number> {
-  return page.evaluate(async (q) => {
-    const input = document.querySelector<HTMLInputElement>('[data-testid="identity-search"]');
+  // Plain source text: the bundler's helpers (tsx names functions) do not exist in the page.
+  const script = `(async () => {
+    const q = ${JSON.stringify(text)};
+    const input = document.querySelector('[data-testid="identity-search"]');
     if (!input) throw new Error('no search box');
-    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
     const started = performance.now();
-    setValue?.call(input, q);
+    setValue.call(input, q);
     input.dispatchEvent(new Event('input', { bubbles: true }));
-    const done = () => !!document.querySelector(`[data-testid="identities-table"][data-search="${CSS.escape(q)}"][aria-busy="false"], [data-testid="empty-no-match"]`);
-    await new Promise<void>((resolve) => {
-      const check = () => (done() ? resolve() : requestAnimationFrame(check));
+    const selector = '[data-testid="identities-table"][data-search="' + CSS.escape(q) + '"][aria-busy="false"], [data-testid="empty-no-match"]';
+    await new Promise((resolve) => {
+      const check = () => (document.querySelector(selector) ? resolve(undefined) : requestAnimationFrame(check));
       check();
     });
     return performance.now() - started;
-  }, text);
+  })()`;
+  return (await page.evaluate(script)) as number;
 }
 
 async function measureSite(browser: Browser, site: Site, withFilter: boolean): Promise<{ firstRenderMs: number; filterMs: number | null }> {

@@ -13,6 +13,11 @@ export interface BudgetState {
 }
 
 const HOUR = 3_600_000;
+/**
+ * Share of the hour's budget kept spare: the app estimates each answer's cost from Jira's published
+ * model, and requests that fail or time out may still be charged by Jira.
+ */
+const SAFETY_MARGIN = 0.02;
 
 export class BudgetSpentError extends Error {
   constructor(readonly resumeAt: number) {
@@ -44,7 +49,8 @@ export class PointsBudget {
 
   reserve(maxCost: number): (points: number) => void {
     this.roll();
-    if (this.state.used + this.reserved + maxCost > this.state.pointsPerHour) throw new BudgetSpentError(this.state.hourStart + HOUR);
+    const usable = Math.floor(this.state.pointsPerHour * (1 - SAFETY_MARGIN));
+    if (this.state.used + this.reserved + maxCost > usable) throw new BudgetSpentError(this.state.hourStart + HOUR);
     this.reserved += maxCost;
     return (points) => {
       this.reserved -= maxCost;

@@ -97,4 +97,6 @@ const result = {
 };
 host.close();
 rmSync(dataDir, { recursive: true, force: true });
-console.log(JSON.stringify(result));
+// The admin page's figures (issue 5): headless Chromium against `npm start`, demo and large sites.
+const ui = process.env.BENCH_SITE === 'demo' ? {} : await (await import('./ui')).measureUi();
+console.log(JSON.stringify({ ...result, ...ui }));

@@ -68,6 +68,22 @@ describe('a full scan of the demo site', () => {
     }
   });
 
+  it('names the project roles an identity holds, directly or through a group, when it is opened', async () => {
+    let viaGroup = 0;
+    for (const summary of await allIdentities(host)) {
+      const detail = await asAdmin<IdentityDetail>(host, 'identity/get', { accountId: summary.accountId });
+      const withRole = new Set(sim().truth.projectsWithRole(summary.accountId));
+      const read = detail.projects.filter((p) => p.roles.length > 0);
+      for (const p of read) expect(withRole.has(p.projectKey), `${summary.displayName} ${p.projectKey}`).toBe(true);
+      for (const p of detail.projects.filter((x) => !x.unusedAccess && x.hasAccess).slice(0, 20)) {
+        expect(p.roles.length > 0, `${summary.displayName} ${p.projectKey}`).toBe(withRole.has(p.projectKey));
+      }
+      viaGroup += read.filter((p) => p.roles.some((r) => r.via === 'group')).length;
+      for (const l of detail.leastPrivilege) expect(l.roles).toEqual(detail.projects.find((p) => p.projectKey === l.projectKey)?.roles.map((r) => r.name));
+    }
+    expect(viaGroup).toBeGreaterThan(0);
+  });
+
   it('reports the scan in scan/status', async () => {
     const status = await asAdmin<ScanStatus>(host, 'scan/status');
     expect(status).toMatchObject({ state: 'idle', errors: [] });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { IdentityDetail } from '../../contract';
 import { loadRegistryView } from '../../registry/view';
+import { leastPrivilege } from '../../rules/access';
+import { withRoles } from '../../scan/project-roles';
 import { readIdentityRecord, readSnapshotPointer } from '../../scan/snapshot-store';
 import { defineResolver } from '../define';
 import { readProjectNotes } from '../project/note-store';
@@ -18,9 +20,14 @@ export const getIdentity = defineResolver({
     const pointer = await readSnapshotPointer();
     const record = pointer ? await readIdentityRecord(pointer, payload.accountId) : null;
     if (!record) throw new ResolverFailure('NOT_FOUND', 'No integration identity with that account id in the last scan.');
+    const projects = await withRoles(pointer?.generation ?? '', payload.accountId, record.projects).catch((e: unknown) => {
+      // Roles are a detail: without them the page still shows access and activity.
+      console.warn(`[identity/get] project roles not read: ${e instanceof Error ? e.message : String(e)}`);
+      return record.projects;
+    });
     const view = await loadRegistryView(payload.accountId, record);
     const mentioned = [view.ownership?.ownerAccountId, view.ownership?.backupAccountId, ...view.blastRadius.contacts.map((c) => c.accountId), ...view.credentials.map((c) => c.ownerAccountId), ...view.history.entries.map((h) => h.by)];
     const people = [...(await peopleNames(mentioned)).values()];
-    return { ...record, ...view, projectNotes: await readProjectNotes(payload.accountId), people };
+    return { ...record, projects, leastPrivilege: leastPrivilege(projects), ...view, projectNotes: await readProjectNotes(payload.accountId), people };
   },
 });

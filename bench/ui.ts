@@ -12,11 +12,12 @@
  * budget pauses (as bench/run.ts does), into DIR's SQLite store; `npm start` then serves that store.
  * Run alone: `npx tsx bench/ui.ts` prints the figures as JSON.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { startApp } from '../dev/tools/start-app';
 
 const ROOT = join(import.meta.dirname, '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -41,34 +42,6 @@ function prepareData(site: Site): string {
   const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'ui.ts'), '--prepare', dataDir, site], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], timeout: 30 * 60_000 });
   if (run.status !== 0) throw new Error(`preparing the ${site} site's scan failed (exit ${run.status})`);
   return dataDir;
-}
-
-async function startHost(site: Site, dataDir: string): Promise<{ baseUrl: string; child: ChildProcess }> {
-  const child = spawn('npm', ['start', '--silent'], { cwd: ROOT, env: { ...process.env, PORT: '0', SITE: site, DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  let output = '';
-  const baseUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start did not get ready:\n${output}`)), 240_000);
-    const onData = (d: Buffer) => {
-      output += d.toString();
-      const m = /Ready at (http:\/\/\S+)/.exec(output);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
-  });
-  return { baseUrl, child };
-}
-
-async function stopHost(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.pid === undefined) return;
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  process.kill(-child.pid, 'SIGTERM');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-  if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
 }
 
 const median = (xs: number[]) => {
@@ -115,9 +88,9 @@ async function filterOnce(page: Page, text: string): Promise<number> {
 
 async function measureSite(browser: Browser, site: Site, withFilter: boolean): Promise<{ firstRenderMs: number; filterMs: number | null }> {
   const dataDir = prepareData(site);
-  const { baseUrl, child } = await startHost(site, dataDir);
+  const app = await startApp({ SITE: site, DATA_DIR: dataDir });
   try {
-    const url = await adminUrl(baseUrl);
+    const url = await adminUrl(app.baseUrl);
     (await firstRender(browser, url)).page.context().close().catch(() => undefined); // warm-up (server caches, Chromium's disk cache)
     const renders: number[] = [];
     let last: Page | null = null;
@@ -141,7 +114,7 @@ async function measureSite(browser: Browser, site: Site, withFilter: boolean): P
     await last?.context().close();
     return { firstRenderMs: median(renders), filterMs };
   } finally {
-    await stopHost(child);
+    await app.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -15,7 +15,7 @@ export const OWNERSHIP_ENTITY = 'registry-ownership';
 const FIELDS = ['ownerAccountId', 'backupAccountId', 'team', 'purpose', 'runbookUrl', 'notes'] as const;
 
 /** The stored shape: entity attributes are flat and typed, so absent owners are ''. */
-interface OwnershipEntity {
+export interface OwnershipEntity {
   accountId: string;
   version: number;
   ownerAccountId: string;

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Persona } from '../../dev/host/host';
 import type { CredentialList, Envelope } from '../../src/contract';
-import { launchBrowser, SCREENSHOTS, startApp, type RunningApp } from './support';
+import { launchBrowser, openPage, personaOf, SCREENSHOTS, startApp, type RunningApp } from './support';
 
 /**
  * The admin page, end to end: the real built Custom UI, bridge and resolvers on the local host and
@@ -23,20 +23,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const byRole = (role: Persona['role'], i = 0) => {
-  const p = personas.filter((x) => x.role === role)[i];
-  if (!p) throw new Error(`no ${role} persona`);
-  return p;
-};
-
-async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(`${app.baseUrl}${path}`);
-  return { page, errors };
-}
+const byRole = (role: Persona['role'], i = 0) => personaOf(personas, role, i);
+const open = (path: string) => openPage(browser, app.baseUrl, path, { width: 1280, height: 900 });
 
 const adminPath = (extra = '') => `/admin?as=${encodeURIComponent(byRole('site-admin').accountId)}${extra}`;
 

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Persona } from '../../dev/host/host';
-import { launchBrowser, SCREENSHOTS, startApp, type RunningApp } from './support';
+import { launchBrowser, openPage, personaOf, SCREENSHOTS, startApp, type RunningApp } from './support';
 
 let app: RunningApp;
 let browser: Browser;
@@ -18,21 +18,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const byRole = (role: Persona['role'], i = 0) => {
-  const p = personas.filter((x) => x.role === role)[i];
-  if (!p) throw new Error(`no ${role} persona`);
-  return p;
-};
-
-async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
-  await page.goto(`${app.baseUrl}${path}`);
-  return { page, errors };
-}
+const byRole = (role: Persona['role'], i = 0) => personaOf(personas, role, i);
+const open = (path: string) => openPage(browser, app.baseUrl, path);
 
 describe('the real built Custom UI through the real bridge and resolver', () => {
   it('prints the URLs and the personas at start-up', () => {

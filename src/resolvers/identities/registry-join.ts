@@ -1,19 +1,12 @@
 import { kvs } from '@forge/kvs';
 import type { ExpiryTier, IdentityKind, IdentityRow, IdentitySummary, RegistryOverview } from '../../contract';
 import { readAllCredentials, type StoredCredentials } from '../../registry/credential-store';
-import { OWNERSHIP_ENTITY } from '../../registry/ownership-store';
+import { OWNERSHIP_ENTITY, type OwnershipEntity } from '../../registry/ownership-store';
 import { expiryTier } from '../../rules/expiry';
 import { assessRisks } from '../../rules/risks';
 
-interface OwnershipAttrs {
-  accountId: string;
-  ownerAccountId: string;
-  backupAccountId: string;
-  team: string;
-  purpose: string;
-  runbookUrl: string;
-  notes: string;
-}
+/** The stored ownership attributes the list needs. */
+type OwnershipAttrs = Omit<OwnershipEntity, 'version' | 'updatedAt' | 'updatedBy'>;
 
 /** Every ownership record, by account id (pages of 100: one query per 100 owned identities). */
 async function readAllOwnership(): Promise<Map<string, OwnershipAttrs>> {

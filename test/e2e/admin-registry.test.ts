@@ -102,6 +102,25 @@ describe('admin page', () => {
     await page.close();
   });
 
+  it("marks an identity as not an integration, keeps the mark after a reload, and clears it", async () => {
+    const { page, errors } = await open(adminPath());
+    await page.getByTestId('identities-table').waitFor();
+    await page.getByTestId('open-identity').first().click();
+    await page.getByTestId('identity-detail').waitFor();
+    await page.getByTestId('mark-not-integration').click();
+    await page.getByTestId('mark-clear').waitFor();
+    await expect(page.getByTestId('mark-control').innerText()).resolves.toMatch(/Marked as not an integration/);
+    await page.reload();
+    await page.getByTestId('identities-table').waitFor();
+    await page.getByTestId('open-identity').first().click();
+    await page.getByTestId('mark-clear').waitFor();
+    await expect(page.getByTestId('mark-control').innerText()).resolves.toMatch(/Marked as not an integration by an admin/);
+    await page.getByTestId('mark-clear').click();
+    await page.getByTestId('mark-not-integration').waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows a conflict when someone else saved first, and lets the admin reapply', async () => {
     const { page } = await open(adminPath());
     await page.getByTestId('identities-table').waitFor();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { IdentityDetail } from '../../contract';
 import { loadRegistryView } from '../../registry/view';
 import { leastPrivilege } from '../../rules/access';
+import { readOverride } from '../../scan/overrides';
 import { withRoles } from '../../scan/project-roles';
 import { readIdentityRecord, readSnapshotPointer } from '../../scan/snapshot-store';
 import { defineResolver } from '../define';
@@ -28,6 +29,8 @@ export const getIdentity = defineResolver({
     const view = await loadRegistryView(payload.accountId, record);
     const mentioned = [view.ownership?.ownerAccountId, view.ownership?.backupAccountId, ...view.blastRadius.contacts.map((c) => c.accountId), ...view.credentials.map((c) => c.ownerAccountId), ...view.history.entries.map((h) => h.by)];
     const people = [...(await peopleNames(mentioned)).values()];
-    return { ...record, projects, leastPrivilege: leastPrivilege(projects), ...view, projectNotes: await readProjectNotes(payload.accountId), people };
+    // The admin's current mark, which may be newer than the scan that produced this record.
+    const override = await readOverride(payload.accountId);
+    return { ...record, override, projects, leastPrivilege: leastPrivilege(projects), ...view, projectNotes: await readProjectNotes(payload.accountId), people };
   },
 });

@@ -1,4 +1,4 @@
-import type { IdentityDetail, IdentityList, IdentityListQuery } from '../../../src/contract';
+import type { IdentityDetail, IdentityList, IdentityListQuery, IdentitySummary } from '../../../src/contract';
 import { invoke, unwrap } from './invoke';
 
 /** identities/list: one page of the last scan's identities, joined with the registry, plus the overview. */
@@ -9,4 +9,9 @@ export async function listIdentities(query: IdentityListQuery): Promise<Identity
 /** identity/get: one identity with projects, access, credentials, ownership, risks and history. */
 export async function getIdentity(accountId: string): Promise<IdentityDetail> {
   return unwrap(await invoke('identity/get', { accountId }));
+}
+
+/** identity/mark: an admin's mark (integration, not one, or back to automatic detection); used by the next scan. */
+export async function markIdentity(accountId: string, integration: boolean | null): Promise<{ override: IdentitySummary['override'] }> {
+  return unwrap(await invoke('identity/mark', { accountId, integration }));
 }

@@ -15,6 +15,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { Skeleton } from '../../components/Skeleton';
 import { useAsync } from '../../hooks/use-async';
 import { KIND_LABELS, ago, formatDate, formatTime } from './labels';
+import { MarkControl } from './MarkControl';
 import { OwnershipForm } from './OwnershipForm';
 
 const cell: CSSProperties = { padding: '6px 8px', borderBottom: `1px solid ${token('color.border')}`, textAlign: 'left', verticalAlign: 'top', color: token('color.text') };
@@ -91,6 +92,7 @@ export default function IdentityDetail({ accountId, onBack, onSaved }: { account
             Manage service accounts ↗
           </Button>
         </Inline>
+        <MarkControl accountId={d.accountId} override={d.override} />
       </Stack>
 
       {d.risks.length > 0 ? (

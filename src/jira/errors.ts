@@ -44,3 +44,13 @@ export class QuotaExhaustedError extends Error {
     this.name = 'QuotaExhaustedError';
   }
 }
+
+/** The answer, or null when Jira says the thing does not exist or the actor cannot see it (404). */
+export async function nullWhenMissing<T>(request: Promise<T>): Promise<T | null> {
+  try {
+    return await request;
+  } catch (e) {
+    if (e instanceof JiraError && e.status === 404) return null;
+    throw e;
+  }
+}

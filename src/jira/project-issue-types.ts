@@ -1,7 +1,7 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
 import type { JiraClient } from './client';
-import { JiraError, JiraUnavailableError } from './errors';
+import { JiraUnavailableError, nullWhenMissing } from './errors';
 
 const ProjectWithTypes = z
   .object({
@@ -14,13 +14,9 @@ export type ProjectWithTypes = z.infer<typeof ProjectWithTypes>;
 
 /** GET /rest/api/3/project/{key}?expand=issueTypes as the app; null when Jira says it does not exist (404). */
 export async function getProjectIssueTypes(client: JiraClient, projectKey: string): Promise<ProjectWithTypes | null> {
-  try {
-    const body = await client.json<unknown>({ actor: 'app', route: route`/rest/api/3/project/${projectKey}?expand=issueTypes`, maxCost: 2, cost: () => 2 });
-    const parsed = ProjectWithTypes.safeParse(body);
-    if (!parsed.success) throw new JiraUnavailableError('Jira answered /project with an unexpected shape');
-    return parsed.data;
-  } catch (e) {
-    if (e instanceof JiraError && e.status === 404) return null;
-    throw e;
-  }
+  const body = await nullWhenMissing(client.json<unknown>({ actor: 'app', route: route`/rest/api/3/project/${projectKey}?expand=issueTypes`, maxCost: 2, cost: () => 2 }));
+  if (body === null) return null;
+  const parsed = ProjectWithTypes.safeParse(body);
+  if (!parsed.success) throw new JiraUnavailableError('Jira answered /project with an unexpected shape');
+  return parsed.data;
 }

@@ -1,7 +1,7 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
 import { requestJson, type Actor } from './client';
-import { JiraError, JiraUnavailableError } from './errors';
+import { JiraUnavailableError, nullWhenMissing } from './errors';
 
 const ProjectSummary = z.object({
   id: z.string(),
@@ -18,15 +18,11 @@ const ProjectPage = z.object({ values: z.array(ProjectSummary), isLast: z.boolea
  * exist or the actor cannot browse it (Jira answers 404 for both, by design).
  */
 export async function getProject(actor: Actor, projectKey: string): Promise<ProjectSummary | null> {
-  try {
-    const body = await requestJson<unknown>({ actor, route: route`/rest/api/3/project/${projectKey}` });
-    const parsed = ProjectSummary.safeParse(body);
-    if (!parsed.success) throw new JiraUnavailableError('Jira answered /project with an unexpected shape');
-    return parsed.data;
-  } catch (e) {
-    if (e instanceof JiraError && e.status === 404) return null;
-    throw e;
-  }
+  const body = await nullWhenMissing(requestJson<unknown>({ actor, route: route`/rest/api/3/project/${projectKey}` }));
+  if (body === null) return null;
+  const parsed = ProjectSummary.safeParse(body);
+  if (!parsed.success) throw new JiraUnavailableError('Jira answered /project with an unexpected shape');
+  return parsed.data;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
 import type { JiraClient } from './client';
-import { JiraError, JiraUnavailableError } from './errors';
+import { JiraUnavailableError, nullWhenMissing } from './errors';
 
 const UserStatus = z
   .object({ accountId: z.string(), accountType: z.string().optional(), displayName: z.string().default(''), active: z.boolean() })
@@ -13,13 +13,9 @@ export type UserStatus = z.infer<typeof UserStatus>;
  * Jira says there is no such user (404). 2 points.
  */
 export async function getUserStatus(client: JiraClient, accountId: string): Promise<UserStatus | null> {
-  try {
-    const body = await client.json<unknown>({ actor: 'app', route: route`/rest/api/3/user?accountId=${accountId}`, maxCost: 3, cost: () => 3 });
-    const parsed = UserStatus.safeParse(body);
-    if (!parsed.success) throw new JiraUnavailableError('Jira answered /user with an unexpected shape');
-    return parsed.data;
-  } catch (e) {
-    if (e instanceof JiraError && e.status === 404) return null;
-    throw e;
-  }
+  const body = await nullWhenMissing(client.json<unknown>({ actor: 'app', route: route`/rest/api/3/user?accountId=${accountId}`, maxCost: 3, cost: () => 3 }));
+  if (body === null) return null;
+  const parsed = UserStatus.safeParse(body);
+  if (!parsed.success) throw new JiraUnavailableError('Jira answered /user with an unexpected shape');
+  return parsed.data;
 }

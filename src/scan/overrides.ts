@@ -1,4 +1,5 @@
-import { kvs, WhereConditions } from '@forge/kvs';
+import { kvs } from '@forge/kvs';
+import { readAllWithPrefix } from '../storage/prefix';
 import type { Override } from '../rules/classification';
 
 /** An admin's choice for one account ("integration" or "not-integration"); it wins over the heuristics. */
@@ -14,19 +15,12 @@ export async function readOverride(accountId: string): Promise<Override> {
   return stored?.override ?? null;
 }
 
-/** Every override (pages of 20, the KVS query maximum). */
+/** Every override. */
 export async function readAllOverrides(): Promise<Map<string, Exclude<Override, null>>> {
   const all = new Map<string, Exclude<Override, null>>();
-  let cursor: string | undefined;
-  do {
-    let query = kvs.query().where('key', WhereConditions.beginsWith(PREFIX)).limit(20);
-    if (cursor) query = query.cursor(cursor);
-    const page = await query.getMany();
-    for (const { key, value } of page.results) {
-      const override = (value as { override: Override }).override;
-      if (override) all.set(key.slice(PREFIX.length), override);
-    }
-    cursor = page.nextCursor;
-  } while (cursor);
+  for (const { key, value } of await readAllWithPrefix(PREFIX)) {
+    const override = (value as { override: Override }).override;
+    if (override) all.set(key.slice(PREFIX.length), override);
+  }
   return all;
 }

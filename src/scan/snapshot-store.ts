@@ -1,6 +1,7 @@
-import { kvs, WhereConditions } from '@forge/kvs';
+import { kvs } from '@forge/kvs';
 import type { IdentityRecord, IdentitySummary, ProjectActivity } from '../contract';
 import { chunkByBytes } from '../storage/chunks';
+import { deletePrefixStep, readAllWithPrefix } from '../storage/prefix';
 
 /**
  * Scan results in Forge storage. A scan writes a new generation under its own key prefix while
@@ -54,18 +55,9 @@ export async function writeIdentityRecord(generation: string, record: IdentityRe
   await kvs.set(summaryKey(generation, record.accountId), summary satisfies IdentitySummary);
 }
 
-/** The summaries of every identity written into a generation so far (pages of 20). */
+/** The summaries of every identity written into a generation so far. */
 export async function readGenerationSummaries(generation: string): Promise<IdentitySummary[]> {
-  const all: IdentitySummary[] = [];
-  let cursor: string | undefined;
-  do {
-    let query = kvs.query().where('key', WhereConditions.beginsWith(`${prefix(generation)}summary:`)).limit(20);
-    if (cursor) query = query.cursor(cursor);
-    const page = await query.getMany();
-    for (const { value } of page.results) all.push(value as IdentitySummary);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return all;
+  return (await readAllWithPrefix(`${prefix(generation)}summary:`)).map(({ value }) => value as IdentitySummary);
 }
 
 /** Writes the generation's index and makes it the one readers see. */
@@ -84,12 +76,5 @@ export async function publishSnapshot(generation: string, summaries: IdentitySum
 export async function deleteGenerationStep(generation: string, maxKeys = 100): Promise<boolean> {
   const current = await readSnapshotPointer();
   if (current?.generation === generation) throw new Error('refusing to delete the published snapshot');
-  let deleted = 0;
-  while (deleted < maxKeys) {
-    const page = await kvs.query().where('key', WhereConditions.beginsWith(prefix(generation))).limit(20).getMany();
-    if (page.results.length === 0) return true;
-    for (const { key } of page.results) await kvs.delete(key);
-    deleted += page.results.length;
-  }
-  return false;
+  return deletePrefixStep(prefix(generation), maxKeys);
 }

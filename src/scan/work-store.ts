@@ -1,5 +1,6 @@
-import { kvs, WhereConditions } from '@forge/kvs';
+import { kvs } from '@forge/kvs';
 import { chunkByBytes } from '../storage/chunks';
+import { deletePrefixStep } from '../storage/prefix';
 
 /**
  * A run's working data: lists written in numbered chunks under scan:work:<runId>:<name>:<n>, each
@@ -25,13 +26,6 @@ export async function readList<T>(runId: string, name: string, chunks: number): 
 }
 
 /** Deletes up to maxKeys keys of a run's working data; answers true when none are left. */
-export async function deleteRunStep(runId: string, maxKeys = 100): Promise<boolean> {
-  let deleted = 0;
-  while (deleted < maxKeys) {
-    const page = await kvs.query().where('key', WhereConditions.beginsWith(`scan:work:${runId}:`)).limit(20).getMany();
-    if (page.results.length === 0) return true;
-    for (const { key: k } of page.results) await kvs.delete(k);
-    deleted += page.results.length;
-  }
-  return false;
+export function deleteRunStep(runId: string, maxKeys = 100): Promise<boolean> {
+  return deletePrefixStep(`scan:work:${runId}:`, maxKeys);
 }

@@ -1,4 +1,5 @@
-import { kvs, WhereConditions } from '@forge/kvs';
+import { kvs } from '@forge/kvs';
+import { readAllWithPrefix } from '../../storage/prefix';
 import type { ProjectNote } from '../../contract';
 
 /**
@@ -24,17 +25,10 @@ export async function readProjectNote(accountId: string, projectKey: string): Pr
 /** Every project's note about one integration (for admins, on identity/get), by project key. */
 export async function readProjectNotes(accountId: string): Promise<ProjectNote[]> {
   const notes: ProjectNote[] = [];
-  let cursor: string | undefined;
-  do {
-    let query = kvs.query().where('key', WhereConditions.beginsWith(notePrefix(accountId))).limit(20);
-    if (cursor) query = query.cursor(cursor);
-    const page = await query.getMany();
-    for (const { value } of page.results) {
-      const stored = value as StoredNote;
-      if (stored.accountId === accountId) notes.push(toNote(stored));
-    }
-    cursor = page.nextCursor;
-  } while (cursor);
+  for (const { value } of await readAllWithPrefix(notePrefix(accountId))) {
+    const stored = value as StoredNote;
+    if (stored.accountId === accountId) notes.push(toNote(stored));
+  }
   return notes.sort((a, b) => a.projectKey.localeCompare(b.projectKey));
 }
 

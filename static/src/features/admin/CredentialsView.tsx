@@ -2,7 +2,7 @@ import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
-import { useMemo, useState, type CSSProperties } from 'react';
+import { useMemo, useState } from 'react';
 import type { CredentialKind, CredentialView, ExpiryTier, ImportResult, ResolverError } from '../../../../src/contract';
 import { listIdentities } from '../../api/identities';
 import { exportCredentials, importCredentials, listCredentials } from '../../api/registry';
@@ -14,6 +14,7 @@ import { useAsync } from '../../hooks/use-async';
 import { toError } from '../../hooks/use-scan-status';
 import { download, filterExport } from './csv';
 import { formatDate } from './labels';
+import { tableCell, tableHeadCell } from '../../components/table-styles';
 
 interface Row {
   accountId: string;
@@ -30,8 +31,8 @@ const TIER_OPTIONS = [
   { value: 'unknown', label: 'No expiry date' },
 ];
 
-const cell: CSSProperties = { padding: '6px 8px', borderBottom: `1px solid ${token('color.border')}`, textAlign: 'left', verticalAlign: 'top', color: token('color.text') };
-const head: CSSProperties = { ...cell, borderBottom: `2px solid ${token('color.border')}`, color: token('color.text.subtle'), font: token('font.body.small'), fontWeight: 600 };
+const cell = tableCell();
+const head = tableHeadCell();
 
 /** Every credential (all pages), with the identities' names, ordered by expiry. */
 async function loadAll(): Promise<Row[]> {

@@ -12,6 +12,7 @@ import { Skeleton } from '../../components/Skeleton';
 import { KIND_LABELS, RISK_LABELS, ago, formatDate } from './labels';
 import type { ListState } from './use-identity-list';
 import { UserPicker } from './UserPicker';
+import { tableCell, tableHeadCell } from '../../components/table-styles';
 
 export const PAGE_SIZE = 50;
 type SortField = NonNullable<IdentityListQuery['sort']>['field'];
@@ -39,8 +40,8 @@ const COLUMNS: Array<{ field: SortField | null; label: string; width?: string }>
   { field: null, label: 'Risks' },
 ];
 
-const cell: CSSProperties = { padding: '8px', borderBottom: `1px solid ${token('color.border')}`, textAlign: 'left', verticalAlign: 'top', color: token('color.text') };
-const headCell: CSSProperties = { ...cell, borderBottom: `2px solid ${token('color.border')}`, color: token('color.text.subtle'), font: token('font.body.small'), fontWeight: 600, whiteSpace: 'nowrap' };
+const cell = tableCell('8px');
+const headCell: CSSProperties = { ...tableHeadCell('8px'), whiteSpace: 'nowrap' };
 
 /** Whether the project key filter is usable (Jira project keys: a capital letter, then capitals, digits, _). */
 export const validProjectKey = (k: string) => k === '' || /^[A-Z][A-Z0-9_]{0,254}$/.test(k);

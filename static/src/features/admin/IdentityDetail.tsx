@@ -17,9 +17,10 @@ import { useAsync } from '../../hooks/use-async';
 import { KIND_LABELS, ago, formatDate, formatTime } from './labels';
 import { MarkControl } from './MarkControl';
 import { OwnershipForm } from './OwnershipForm';
+import { tableCell, tableHeadCell } from '../../components/table-styles';
 
-const cell: CSSProperties = { padding: '6px 8px', borderBottom: `1px solid ${token('color.border')}`, textAlign: 'left', verticalAlign: 'top', color: token('color.text') };
-const head: CSSProperties = { ...cell, color: token('color.text.subtle'), font: token('font.body.small'), fontWeight: 600 };
+const cell = tableCell();
+const head = tableHeadCell(undefined, '1px');
 const num: CSSProperties = { ...cell, textAlign: 'right' };
 
 function Section({ id, title, children, testId }: { id: string; title: string; children: ReactNode; testId?: string }) {

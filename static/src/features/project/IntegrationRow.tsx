@@ -1,12 +1,12 @@
 import Lozenge from '@atlaskit/lozenge';
 import { Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
-import type { CSSProperties } from 'react';
 import type { PersonRef, ProjectIntegration, ProjectNote } from '../../../../src/contract';
 import { KIND_LABEL, shortDate, TIER_LABEL, TREND_LABEL } from './labels';
 import { NoteEditor } from './NoteEditor';
+import { tableCell } from '../../components/table-styles';
 
-export const cell: CSSProperties = { padding: token('space.100'), borderBottom: `1px solid ${token('color.border')}`, textAlign: 'left', verticalAlign: 'top', color: token('color.text') };
+export const cell = tableCell(token('space.100'));
 
 function Person({ person, role }: { person: PersonRef | null; role: string }) {
   if (!person) return <Text color="color.text.subtlest">No {role}</Text>;

@@ -1,7 +1,26 @@
 import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+
+// The layers of DESIGN.md, from the outside in. A layer may import the ones below it, never above.
+const entry = ['./src/index.ts', './src/resolvers'];
+const middle = ['./src/access', './src/activity', './src/scan', './src/registry'];
+const lower = ['./src/jira', './src/storage'];
+const layerZones = [
+  // Nothing imports the resolvers or the entry points but the entry points.
+  { target: [...middle, ...lower, './src/rules', './src/errors.ts', './src/contract.ts'], from: entry, message: 'resolvers/ and index.ts are the outer layer: nothing below them may import them.' },
+  { target: ['./src/resolvers'], from: ['./src/index.ts'], message: 'index.ts only names entry points; import the module it points to.' },
+  { target: [...lower, './src/rules', './src/errors.ts', './src/contract.ts'], from: middle, message: 'jira/, storage/, rules/ and the contract sit below access/, activity/, scan/ and registry/.' },
+  { target: ['./src/rules', './src/errors.ts', './src/contract.ts'], from: lower, message: 'rules/ and the contract know nothing of Jira or Forge storage.' },
+  // Siblings of the middle layer: the registry and the ledger never reach into the scan, access stands alone.
+  { target: ['./src/registry', './src/activity'], from: ['./src/scan'], message: 'registry/ and activity/ do not import scan/: the scan writes into them, not the other way.' },
+  { target: ['./src/activity'], from: ['./src/registry'], message: 'activity/ does not import registry/.' },
+  { target: ['./src/access'], from: ['./src/scan', './src/registry', './src/activity'], message: 'access/ decides from the Forge context and Jira alone.' },
+  // The UI reaches the back end through the contract's types only.
+  { target: ['./static/src'], from: ['./src', './dev'], except: ['./contract.ts'], message: 'static/ imports only src/contract.ts from the back end.' },
+];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'static/build/**', '.local/**', 'test-output/**', 'dist/**'] },
+  { ignores: ['node_modules/**', 'static/build/**', '.local/**', 'test-output/**', 'dist/**', 'test/fixtures/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -11,17 +30,25 @@ export default tseslint.config(
     },
   },
   {
-    // Pure rules know nothing of Forge (DESIGN.md: dependencies point inward).
-    files: ['src/rules/**/*.ts'],
+    files: ['src/**/*.ts', 'static/src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } } },
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['@forge/*', '../jira/*', '../registry/*', '../scan/*', '../resolvers/*'] }],
+      'import-x/no-restricted-paths': ['error', { zones: layerZones }],
     },
   },
   {
-    // The UI imports only the contract's types from the back end.
+    // Pure rules know nothing of Forge (DESIGN.md: dependencies point inward).
+    files: ['src/rules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['@forge/*'] }],
+    },
+  },
+  {
+    // The UI runs in the browser: no back-end Forge packages.
     files: ['static/src/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['@forge/api', '@forge/kvs', '@forge/resolver', '@forge/events', '**/dev/**'] }],
+      'no-restricted-imports': ['error', { patterns: ['@forge/api', '@forge/kvs', '@forge/resolver', '@forge/events'] }],
     },
   },
 );

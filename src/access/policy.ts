@@ -1,5 +1,5 @@
 import type { ProjectRef } from '../contract';
-import { ResolverFailure } from '../resolvers/envelope';
+import { AppFailure } from '../errors';
 import type { Caller } from './caller';
 import { DecisionCache } from './decision-cache';
 import { isJiraAdministrator, projectPageAccess } from './jira-roles';
@@ -43,7 +43,7 @@ export async function authorize(policy: Policy, caller: Caller, resolverKey = 'u
   try {
     return await decide(policy, caller);
   } catch (e) {
-    if (e instanceof ResolverFailure && e.code === 'FORBIDDEN') logRefusal({ resolverKey, policy, caller, reason: e.message });
+    if (e instanceof AppFailure && e.code === 'FORBIDDEN') logRefusal({ resolverKey, policy, caller, reason: e.message });
     throw e;
   }
 }
@@ -54,17 +54,17 @@ async function decide(policy: Policy, caller: Caller): Promise<Authorized> {
     case 'signed-in':
       return signedIn;
     case 'jira-admin': {
-      if (signedIn.moduleKey !== 'admin-page') throw new ResolverFailure('FORBIDDEN', 'This is available on the Integration Registry admin page only.');
+      if (signedIn.moduleKey !== 'admin-page') throw new AppFailure('FORBIDDEN', 'This is available on the Integration Registry admin page only.');
       const isAdmin = await adminDecisions.get(signedIn, 'jira-admin', isJiraAdministrator);
-      if (!isAdmin) throw new ResolverFailure('FORBIDDEN', 'Only Jira administrators can use the Integration Registry admin page.');
+      if (!isAdmin) throw new AppFailure('FORBIDDEN', 'Only Jira administrators can use the Integration Registry admin page.');
       return signedIn;
     }
     case 'project-reader': {
       const projectKey = signedIn.moduleKey === 'project-page' ? signedIn.projectKey : null;
-      if (!projectKey) throw new ResolverFailure('FORBIDDEN', "This is available on a project's Integrations page only.");
+      if (!projectKey) throw new AppFailure('FORBIDDEN', "This is available on a project's Integrations page only.");
       const decision = await projectDecisions.get(signedIn, `project:${projectKey}`, () => projectDecision(signedIn.accountId, projectKey));
       if (!decision.allowed || !decision.project) {
-        throw new ResolverFailure('FORBIDDEN', "This page is for the project's lead and administrators, and for Jira administrators.");
+        throw new AppFailure('FORBIDDEN', "This page is for the project's lead and administrators, and for Jira administrators.");
       }
       return { ...signedIn, project: decision.project };
     }
@@ -81,7 +81,7 @@ async function projectDecision(accountId: string, projectKey: string): Promise<P
 }
 
 function requireSignedIn(caller: Caller): Authorized {
-  if (!caller.accountId) throw new ResolverFailure('FORBIDDEN', 'Sign in to Jira to use Integration Registry.');
-  if (!caller.moduleKey) throw new ResolverFailure('FORBIDDEN', 'This page is not part of Integration Registry.');
+  if (!caller.accountId) throw new AppFailure('FORBIDDEN', 'Sign in to Jira to use Integration Registry.');
+  if (!caller.moduleKey) throw new AppFailure('FORBIDDEN', 'This page is not part of Integration Registry.');
   return { ...caller, accountId: caller.accountId, moduleKey: caller.moduleKey, project: null };
 }

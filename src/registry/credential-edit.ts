@@ -1,5 +1,5 @@
 import type { Credential, CredentialInput, CredentialSource } from '../contract';
-import { ResolverFailure } from '../resolvers/envelope';
+import { AppFailure } from '../errors';
 import { credentialId, normaliseLabel } from './credential-ids';
 import { readCredentials, saveCredentialChanges, type CredentialChange } from './credential-store';
 import { invalidInput, VersionConflict } from './errors';
@@ -34,7 +34,7 @@ export async function saveCredential(args: { accountId: string; baseVersion: num
   const current = await readCredentials(args.accountId);
   if (current.version !== args.baseVersion) throw new VersionConflict(current.version, "this integration's credentials");
   const existing = args.credentialId ? current.credentials.find((c) => c.id === args.credentialId) : undefined;
-  if (args.credentialId && !existing) throw new ResolverFailure('NOT_FOUND', 'That credential is no longer in the registry. Reload the page.');
+  if (args.credentialId && !existing) throw new AppFailure('NOT_FOUND', 'That credential is no longer in the registry. Reload the page.');
   const clash = current.credentials.find((c) => c.id !== existing?.id && c.kind === args.input.kind && normaliseLabel(c.label) === normaliseLabel(args.input.label));
   if (clash) throw invalidInput('credential.label', `this integration already has a ${args.input.kind} called "${clash.label}"; edit that one instead`);
   const after = buildCredential(args.accountId, args.input, existing ?? null, 'manual', now);
@@ -49,6 +49,6 @@ export async function deleteCredential(args: { accountId: string; baseVersion: n
   const current = await readCredentials(args.accountId);
   if (current.version !== args.baseVersion) throw new VersionConflict(current.version, "this integration's credentials");
   const existing = current.credentials.find((c) => c.id === args.credentialId);
-  if (!existing) throw new ResolverFailure('NOT_FOUND', 'That credential is no longer in the registry. Reload the page.');
+  if (!existing) throw new AppFailure('NOT_FOUND', 'That credential is no longer in the registry. Reload the page.');
   return saveCredentialChanges({ accountId: args.accountId, baseVersion: args.baseVersion, changes: [{ before: existing, after: null }], by: args.by, source: 'manual' });
 }

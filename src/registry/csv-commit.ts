@@ -1,5 +1,5 @@
 import type { ImportResult } from '../contract';
-import { ResolverFailure } from '../resolvers/envelope';
+import { AppFailure } from '../errors';
 import { credentialWrites, undoCredentialWrites } from './credential-store';
 import { isConditionFailure } from './kvs-conditions';
 import { planImport } from './csv-import';
@@ -26,7 +26,7 @@ export async function importCsv(csv: string, mode: 'preview' | 'commit', by: str
       done.push(batch);
     } catch (e) {
       await undo(groups, done, now);
-      if (isConditionFailure(e)) throw new ResolverFailure('CONFLICT', 'Someone changed these credentials while the file was being imported. Nothing was imported; preview the file again.');
+      if (isConditionFailure(e)) throw new AppFailure('CONFLICT', 'Someone changed these credentials while the file was being imported. Nothing was imported; preview the file again.');
       throw e;
     }
   }

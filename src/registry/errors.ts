@@ -1,7 +1,7 @@
-import { ResolverFailure } from '../resolvers/envelope';
+import { AppFailure } from '../errors';
 
 /** A stale baseVersion: someone saved in between. Nothing was written. */
-export class VersionConflict extends ResolverFailure {
+export class VersionConflict extends AppFailure {
   constructor(
     readonly currentVersion: number,
     what: string,
@@ -12,6 +12,6 @@ export class VersionConflict extends ResolverFailure {
 }
 
 /** Input that passed the schema but not the registry's checks (a user who does not exist, …). */
-export function invalidInput(field: string, message: string): ResolverFailure {
-  return new ResolverFailure('INVALID_INPUT', `${field}: ${message}`);
+export function invalidInput(field: string, message: string): AppFailure {
+  return new AppFailure('INVALID_INPUT', `${field}: ${message}`);
 }

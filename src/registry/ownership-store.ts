@@ -82,3 +82,20 @@ export async function saveOwnership(args: { accountId: string; baseVersion: numb
   }
   return { version };
 }
+
+/** The stored ownership attributes the list needs. */
+export type OwnershipAttrs = Omit<OwnershipEntity, 'version' | 'updatedAt' | 'updatedBy'>;
+
+/** Every ownership record, by account id (pages of 100: one query per 100 owned identities). */
+export async function readAllOwnership(): Promise<Map<string, OwnershipAttrs>> {
+  const out = new Map<string, OwnershipAttrs>();
+  let cursor: string | undefined;
+  do {
+    let query = kvs.entity<OwnershipAttrs>(OWNERSHIP_ENTITY).query().index('accountId').limit(100);
+    if (cursor) query = query.cursor(cursor);
+    const page = await query.getMany();
+    for (const { value } of page.results) out.set(value.accountId, value);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return out;
+}

@@ -1,16 +1,6 @@
 import type { Envelope, ErrorCode } from '../contract';
+import { AppFailure } from '../errors';
 import { JiraError, JiraUnavailableError, QuotaExhaustedError } from '../jira/errors';
-
-/** Thrown inside a resolver to answer with a specific error code and a message for a person. */
-export class ResolverFailure extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ResolverFailure';
-  }
-}
 
 export const ok = <T>(data: T): Envelope<T> => ({ ok: true, data });
 export const fail = <T = never>(code: ErrorCode, message: string): Envelope<T> => ({ ok: false, error: { code, message } });
@@ -20,7 +10,7 @@ export const fail = <T = never>(code: ErrorCode, message: string): Envelope<T> =
  * never payloads) and answered with a generic message, so internals do not leak to the page.
  */
 export function failureEnvelope<T>(resolverKey: string, e: unknown): Envelope<T> {
-  if (e instanceof ResolverFailure) return fail(e.code, e.message);
+  if (e instanceof AppFailure) return fail(e.code, e.message);
   if (e instanceof QuotaExhaustedError || (e instanceof JiraError && e.status === 429)) {
     return fail('LIMIT', 'Jira is rate limiting this app right now. Wait a minute and try again.');
   }

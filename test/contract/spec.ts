@@ -1,3 +1,4 @@
+// Jira Cloud platform REST API v3, the official OpenAPI spec (https://dac-static.atlassian.com/cloud/jira/platform/swagger-v3.v3.json), vendored 2026-12-03 as jira-platform-rest-v3.openapi.json beside this file.
 // The official Jira Cloud platform REST v3 OpenAPI spec as a contract: find the operation for a
 // concrete request, and validate a response body against the spec's schemas (Ajv 8, OpenAPI 3.0
 // `nullable` turned into JSON Schema).
@@ -39,7 +40,6 @@ function specPath(): string {
   const candidates = [
     process.env.JIRA_OPENAPI_SPEC,
     resolve(here, 'jira-platform-rest-v3.openapi.json'),
-    resolve(here, '../../../shared/reference/jira-platform-rest-v3.openapi.json'),
   ].filter((p): p is string => typeof p === 'string');
   const found = candidates.find((p) => existsSync(p));
   if (!found) throw new Error(`Jira OpenAPI spec not found; looked in: ${candidates.join(', ')} (set JIRA_OPENAPI_SPEC)`);

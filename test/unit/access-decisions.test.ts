@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { callerFromContext } from '../../src/access/caller';
 import { DecisionCache } from '../../src/access/decision-cache';
 import { whoToCall } from '../../src/resolvers/project/who-to-call';
-import { trendOf } from '../../src/resolvers/project/trend-memo';
+import { trendOf } from '../../src/activity/project-trend';
 
 describe('callerFromContext: the Forge context only, and only well-formed values', () => {
   const base = { accountId: 'acc-1', installContext: 'ari:cloud:jira::site/1', moduleKey: 'project-page', extension: { project: { key: 'AND' } } };

@@ -1,6 +1,5 @@
 import type { AdminSyncSettings } from '../../contract';
-import { ResolverFailure } from '../../resolvers/envelope';
-import { readIdentitySummaries, readSnapshotPointer } from '../../scan/snapshot-store';
+import { AppFailure } from '../../errors';
 import { readAllCredentials, readCredentials, saveCredentialChanges } from '../credential-store';
 import { AdminApiError, listOrgApiTokens } from './admin-api-client';
 import { tokenChanges } from './match-tokens';
@@ -10,11 +9,11 @@ import { readAdminSyncSettings, readApiKey, writeAdminSyncSettings } from './set
  * Reads every API token of the organization first, then writes the matches identity by identity.
  * A wrong key or an unreachable API fails before any write, so the registry stays as it was.
  */
-export async function runAdminSync(by: string, now = new Date()): Promise<AdminSyncSettings> {
+export async function runAdminSync(by: string, scannedIdentities: Iterable<string>, now = new Date()): Promise<AdminSyncSettings> {
   const settings = await readAdminSyncSettings();
-  if (!settings.enabled || !settings.orgId) throw new ResolverFailure('INVALID_INPUT', 'Turn on Atlassian Administration sync and enter the organization ID first.');
+  if (!settings.enabled || !settings.orgId) throw new AppFailure('INVALID_INPUT', 'Turn on Atlassian Administration sync and enter the organization ID first.');
   const apiKey = await readApiKey();
-  if (!apiKey) throw new ResolverFailure('INVALID_INPUT', 'Store an org admin API key first.');
+  if (!apiKey) throw new AppFailure('INVALID_INPUT', 'Store an org admin API key first.');
   const { orgId } = settings;
 
   let tokens;
@@ -23,10 +22,10 @@ export async function runAdminSync(by: string, now = new Date()): Promise<AdminS
   } catch (e) {
     if (!(e instanceof AdminApiError)) throw e;
     await writeAdminSyncSettings({ enabled: settings.enabled, orgId, lastRun: { at: now.toISOString(), ok: false, message: e.message, matched: 0, tokens: 0 } });
-    throw new ResolverFailure('UNAVAILABLE', e.message);
+    throw new AppFailure('UNAVAILABLE', e.message);
   }
 
-  const identities = await knownIdentities();
+  const identities = await knownIdentities(scannedIdentities);
   let matched = 0;
   for (const accountId of new Set(tokens.map((t) => t.user.id))) {
     if (!identities.has(accountId)) continue;
@@ -39,7 +38,7 @@ export async function runAdminSync(by: string, now = new Date()): Promise<AdminS
         await saveCredentialChanges({ accountId, baseVersion: current.version, changes, by, source: 'admin-sync', now });
         break;
       } catch (e) {
-        if (!(e instanceof ResolverFailure && e.code === 'CONFLICT') || attempt === 1) throw e;
+        if (!(e instanceof AppFailure && e.code === 'CONFLICT') || attempt === 1) throw e;
       }
     }
   }
@@ -49,11 +48,9 @@ export async function runAdminSync(by: string, now = new Date()): Promise<AdminS
   return { ...settings, lastRun };
 }
 
-/** Identities the app knows: those of the last scan, and those already in the registry. */
-async function knownIdentities(): Promise<Set<string>> {
-  const ids = new Set<string>();
-  const pointer = await readSnapshotPointer();
-  if (pointer) for (const s of await readIdentitySummaries(pointer)) ids.add(s.accountId);
+/** Identities the app knows: those of the last scan (given by the caller), and those already in the registry. */
+async function knownIdentities(scanned: Iterable<string>): Promise<Set<string>> {
+  const ids = new Set<string>(scanned);
   for (const g of await readAllCredentials()) ids.add(g.accountId);
   return ids;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AdminSyncSettings } from '../../contract';
 import { runAdminSync } from '../../registry/admin-sync/run-sync';
 import { readAdminSyncSettings, writeAdminSyncSettings, writeApiKey } from '../../registry/admin-sync/settings-store';
+import { readIdentitySummaries, readSnapshotPointer } from '../../scan/snapshot-store';
 import { defineResolver } from '../define';
 
 const ORG_ID = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be an Atlassian organization ID');
@@ -37,5 +38,11 @@ export const runAdminSyncResolver = defineResolver({
   key: 'admin-sync/run',
   policy: 'jira-admin',
   input: z.object({}).strict(),
-  run: ({ caller }) => runAdminSync(caller.accountId),
+  run: async ({ caller }) => runAdminSync(caller.accountId, await scannedIdentityIds()),
 });
+
+/** Account ids of the identities in the last published scan. */
+async function scannedIdentityIds(): Promise<string[]> {
+  const pointer = await readSnapshotPointer();
+  return pointer ? (await readIdentitySummaries(pointer)).map((s) => s.accountId) : [];
+}

@@ -1,6 +1,6 @@
 import { ForgeKvsAPIError } from '@forge/kvs';
 import { z } from 'zod';
-import { ResolverFailure } from '../envelope';
+import { AppFailure } from '../../errors';
 
 /** A page cursor the store handed out earlier; opaque, bounded, never stored. */
 export const pageCursor = z.string().min(1).max(1000).regex(/^[A-Za-z0-9+/=_.:-]+$/, 'is not a page cursor');
@@ -10,7 +10,7 @@ export async function readWithCursor<T>(read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (e) {
-    if (e instanceof ForgeKvsAPIError && e.responseDetails.status === 400) throw new ResolverFailure('INVALID_INPUT', 'cursor: this page link is no longer valid; reload the list.');
+    if (e instanceof ForgeKvsAPIError && e.responseDetails.status === 400) throw new AppFailure('INVALID_INPUT', 'cursor: this page link is no longer valid; reload the list.');
     throw e;
   }
 }

@@ -6,9 +6,9 @@ import { readOverride } from '../../scan/overrides';
 import { withRoles } from '../../scan/project-roles';
 import { readIdentityRecord, readSnapshotPointer } from '../../scan/snapshot-store';
 import { defineResolver } from '../define';
-import { readProjectNotes } from '../project/note-store';
+import { readProjectNotes } from '../../registry/project-notes';
 import { peopleNames } from './people-names';
-import { ResolverFailure } from '../envelope';
+import { AppFailure } from '../../errors';
 
 export const ACCOUNT_ID = z.string().min(1).max(128).regex(/^[A-Za-z0-9:_-]+$/, 'must be a Jira account id');
 
@@ -20,7 +20,7 @@ export const getIdentity = defineResolver({
   async run({ payload }): Promise<IdentityDetail> {
     const pointer = await readSnapshotPointer();
     const record = pointer ? await readIdentityRecord(pointer, payload.accountId) : null;
-    if (!record) throw new ResolverFailure('NOT_FOUND', 'No integration identity with that account id in the last scan.');
+    if (!record) throw new AppFailure('NOT_FOUND', 'No integration identity with that account id in the last scan.');
     const projects = await withRoles(pointer?.generation ?? '', payload.accountId, record.projects).catch((e: unknown) => {
       // Roles are a detail: without them the page still shows access and activity.
       console.warn(`[identity/get] project roles not read: ${e instanceof Error ? e.message : String(e)}`);

@@ -4,7 +4,7 @@ import { readIdentityRecord, readIdentitySummaries, readSnapshotPointer } from '
 import { defineResolver } from '../define';
 import { peopleNames } from './people-names';
 import { queryIdentities } from './query';
-import { joinRegistry } from './registry-join';
+import { joinRegistry } from '../../registry/registry-join';
 
 const KINDS = ['service-account', 'app-account', 'rovo-agent', 'person-integration'] as const;
 const RISKS = ['credential-expired', 'credential-expiring', 'no-owner', 'no-backup', 'owner-deactivated', 'backup-deactivated', 'person-owned-integration', 'unused-90-days'] as const;

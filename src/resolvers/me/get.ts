@@ -4,7 +4,7 @@ import { isJiraAdministrator, projectPageAccess } from '../../access/jira-roles'
 import { getMyself } from '../../jira/myself';
 import { searchAdministeredProjects } from '../../jira/projects';
 import { defineResolver } from '../define';
-import { ResolverFailure } from '../envelope';
+import { AppFailure } from '../../errors';
 
 /**
  * me/get: who is calling and which pages they may open.
@@ -17,7 +17,7 @@ export const getMe = defineResolver({
   async run({ caller }): Promise<Me> {
     const [myself, isJiraAdmin] = await Promise.all([getMyself(), isJiraAdministrator()]);
     if (myself.accountId !== caller.accountId) {
-      throw new ResolverFailure('FORBIDDEN', 'Jira says you are signed in as someone else. Reload the page.');
+      throw new AppFailure('FORBIDDEN', 'Jira says you are signed in as someone else. Reload the page.');
     }
     const administered: ProjectRef[] = isJiraAdmin ? [] : (await searchAdministeredProjects()).map(({ key, name }) => ({ key, name }));
     const me: Me = {

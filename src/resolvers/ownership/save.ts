@@ -3,7 +3,7 @@ import { saveOwnership } from '../../registry/ownership-store';
 import { accountExists, requireActivePeople } from '../../registry/people';
 import { ACCOUNT_ID, OwnershipSchema } from '../../registry/validation';
 import { defineResolver } from '../define';
-import { ResolverFailure } from '../envelope';
+import { AppFailure } from '../../errors';
 
 /**
  * ownership/save: owner, backup, team, purpose, runbook and notes of one identity, based on the
@@ -15,7 +15,7 @@ export const saveOwnershipResolver = defineResolver({
   input: z.object({ accountId: ACCOUNT_ID, baseVersion: z.number().int().min(0).max(2_000_000_000), ownership: OwnershipSchema }).strict(),
   async run({ payload, caller }) {
     const { accountId, baseVersion, ownership } = payload;
-    if (!(await accountExists(accountId))) throw new ResolverFailure('NOT_FOUND', 'No Jira account has that account id.');
+    if (!(await accountExists(accountId))) throw new AppFailure('NOT_FOUND', 'No Jira account has that account id.');
     await requireActivePeople([
       { field: 'ownership.ownerAccountId', accountId: ownership.ownerAccountId },
       { field: 'ownership.backupAccountId', accountId: ownership.backupAccountId },

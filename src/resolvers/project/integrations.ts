@@ -5,11 +5,11 @@ import { readOwnership } from '../../registry/ownership-store';
 import { issuesTouchedIn } from '../../rules/blast-radius';
 import { readIdentityRecord, readIdentitySummaries, readSnapshotPointer, type SnapshotPointer } from '../../scan/snapshot-store';
 import { defineResolver } from '../define';
-import { ResolverFailure } from '../envelope';
-import { readProjectNote } from './note-store';
+import { AppFailure } from '../../errors';
+import { readProjectNote } from '../../registry/project-notes';
 import { peopleByAccountId } from './people-names';
 import { projectSlice, touches } from './project-slice';
-import { readProjectMemo, rollProjectMemo, trendOf, type ProjectMemo } from './trend-memo';
+import { readProjectMemo, rollProjectMemo, trendOf, type ProjectMemo } from '../../activity/project-trend';
 
 /**
  * project/integrations: the integrations touching the project in the Forge context, with activity
@@ -50,7 +50,7 @@ export const projectIntegrations = defineResolver({
 
 export function confirmedProject(project: ProjectRef | null): ProjectRef {
   // The policy sets it; its absence would be a wiring bug, so refuse rather than guess.
-  if (!project) throw new ResolverFailure('FORBIDDEN', "This is available on a project's Integrations page only.");
+  if (!project) throw new AppFailure('FORBIDDEN', "This is available on a project's Integrations page only.");
   return project;
 }
 

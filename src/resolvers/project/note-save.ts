@@ -4,9 +4,9 @@ import { getMyself } from '../../jira/myself';
 import { ACCOUNT_ID, safeText } from '../../registry/validation';
 import { readIdentityRecord, readSnapshotPointer } from '../../scan/snapshot-store';
 import { defineResolver } from '../define';
-import { ResolverFailure } from '../envelope';
+import { AppFailure } from '../../errors';
 import { confirmedProject } from './integrations';
-import { writeProjectNote } from './note-store';
+import { writeProjectNote } from '../../registry/project-notes';
 import { touches } from './project-slice';
 
 // A lone UTF-16 surrogate cannot be stored or shown faithfully; refuse it rather than mangle it.
@@ -29,10 +29,10 @@ export const saveProjectNote = defineResolver({
     const record = pointer ? await readIdentityRecord(pointer, payload.accountId) : null;
     // Same answer for "no such identity" and "not in this project": nothing about other projects leaks.
     if (!touches(record?.projects.find((p) => p.projectKey === project.key))) {
-      throw new ResolverFailure('NOT_FOUND', `That integration does not touch ${project.key} in the last scan.`);
+      throw new AppFailure('NOT_FOUND', `That integration does not touch ${project.key} in the last scan.`);
     }
     const me = await getMyself();
-    if (me.accountId !== caller.accountId) throw new ResolverFailure('FORBIDDEN', 'Jira says you are signed in as someone else. Reload the page.');
+    if (me.accountId !== caller.accountId) throw new AppFailure('FORBIDDEN', 'Jira says you are signed in as someone else. Reload the page.');
     const note = await writeProjectNote({ accountId: payload.accountId, projectKey: project.key, note: payload.note, by: { accountId: caller.accountId, displayName: me.displayName } });
     console.info(`[project/note-save] ${note ? 'saved' : 'deleted'} a note in ${project.key} (${payload.note.length} characters)`);
     return { note };

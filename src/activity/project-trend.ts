@@ -1,5 +1,5 @@
 import { kvs } from '@forge/kvs';
-import type { ActivityTrend } from '../../contract';
+import type { ActivityTrend } from '../contract';
 
 /**
  * What the project page saw for one project in the current snapshot and in the one before: who

@@ -1,26 +1,8 @@
-import { kvs } from '@forge/kvs';
-import type { ExpiryTier, IdentityKind, IdentityRow, IdentitySummary, RegistryOverview } from '../../contract';
-import { readAllCredentials, type StoredCredentials } from '../../registry/credential-store';
-import { OWNERSHIP_ENTITY, type OwnershipEntity } from '../../registry/ownership-store';
-import { expiryTier } from '../../rules/expiry';
-import { assessRisks } from '../../rules/risks';
-
-/** The stored ownership attributes the list needs. */
-type OwnershipAttrs = Omit<OwnershipEntity, 'version' | 'updatedAt' | 'updatedBy'>;
-
-/** Every ownership record, by account id (pages of 100: one query per 100 owned identities). */
-async function readAllOwnership(): Promise<Map<string, OwnershipAttrs>> {
-  const out = new Map<string, OwnershipAttrs>();
-  let cursor: string | undefined;
-  do {
-    let query = kvs.entity<OwnershipAttrs>(OWNERSHIP_ENTITY).query().index('accountId').limit(100);
-    if (cursor) query = query.cursor(cursor);
-    const page = await query.getMany();
-    for (const { value } of page.results) out.set(value.accountId, value);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return out;
-}
+import type { ExpiryTier, IdentityKind, IdentityRow, IdentitySummary, RegistryOverview } from '../contract';
+import { readAllCredentials, type StoredCredentials } from './credential-store';
+import { readAllOwnership } from './ownership-store';
+import { expiryTier } from '../rules/expiry';
+import { assessRisks } from '../rules/risks';
 
 /** The scan's summaries joined with ownership and credentials, plus the site-wide overview. */
 export async function joinRegistry(summaries: readonly IdentitySummary[], now = new Date()): Promise<{ rows: Omit<IdentityRow, 'ownerName'>[]; overview: RegistryOverview }> {

@@ -1,6 +1,6 @@
 import { kvs } from '@forge/kvs';
-import { readAllWithPrefix } from '../../storage/prefix';
-import type { ProjectNote } from '../../contract';
+import { readAllWithPrefix } from '../storage/prefix';
+import type { ProjectNote } from '../contract';
 
 /**
  * Project notes: what a project's admins say about an integration's use there ("feeds our release

@@ -1,0 +1,15 @@
+import type { ErrorCode } from './contract';
+
+/**
+ * The failure every layer throws when it can say what went wrong to a person: a contract error code
+ * and a message for the page. Resolvers turn it into the `{ ok: false, error }` envelope.
+ */
+export class AppFailure extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppFailure';
+  }
+}

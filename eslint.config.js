@@ -38,6 +38,15 @@ export default tseslint.config(
     },
   },
   {
+    // Forge storage answers 429 when an installation goes over its rate limits: the app reaches it
+    // only through src/storage/kvs.ts, which backs off and tries again.
+    files: ['src/**/*.ts'],
+    ignores: ['src/storage/kvs.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: '@forge/kvs', message: "Import kvs and its helpers from src/storage/kvs.ts, which retries storage's 429." }] }],
+    },
+  },
+  {
     // Pure rules know nothing of Forge (DESIGN.md: dependencies point inward).
     files: ['src/rules/**/*.ts'],
     rules: {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createSimSite, type SimSite } from '../sim';
-import { KvsStore } from './kvs';
+import { KvsStore, StorageRateLimiter, PUBLISHED_STORAGE_LIMITS, type StorageRateLimits } from './kvs';
 import { createForgeFetch } from './forge-fetch';
 import { installEgress } from './egress';
 import { FunctionRunner, type BackendModules } from './functions';
@@ -23,6 +23,8 @@ export interface HostOptions {
   simDataAnchor?: number;
   /** Runs scheduled triggers on their intervals (off in tests, which call them directly). */
   runSchedules?: boolean;
+  /** Forge storage's rate limits per installation; the published ones unless a test or benchmark says otherwise. */
+  storageLimits?: StorageRateLimits;
 }
 
 export interface Persona {
@@ -40,6 +42,8 @@ export interface Host {
   jira: JiraGateway;
   /** Present when Jira is simulated. */
   sim: SimSite | null;
+  /** The installation's storage rate limiter (tests start 429 storms with `storage.storm(n)`). */
+  storage: StorageRateLimiter;
   cloudId: string;
   siteUrl: string;
   personas(): Persona[];
@@ -51,7 +55,8 @@ const CLOUD_ID = '7f3e1b2a-0c4d-4e5f-8a9b-1c2d3e4f5a6b';
 export function createHost(options: HostOptions): Host {
   const manifest = loadManifest(options.manifestFile);
   const file = (name: string) => (options.dataDir === ':memory:' ? ':memory:' : join(options.dataDir, name));
-  const kvs = KvsStore.open(file('kvs.sqlite'), { entities: manifest.entities });
+  const storage = new StorageRateLimiter(options.storageLimits ?? PUBLISHED_STORAGE_LIMITS);
+  const kvs = KvsStore.open(file('kvs.sqlite'), { entities: manifest.entities, rateLimiter: storage });
   const sim = options.realSite ? null : createSimSite({ size: options.site, ...(options.simDataAnchor === undefined ? {} : { dataAnchor: options.simDataAnchor }) });
   const jira: JiraGateway = options.realSite ? new RealSiteGateway(options.realSite) : new SimGateway(sim as SimSite, options.site);
   const installContext = `ari:cloud:jira::site/${CLOUD_ID}`;
@@ -80,6 +85,7 @@ export function createHost(options: HostOptions): Host {
     queue,
     jira,
     sim,
+    storage,
     cloudId: CLOUD_ID,
     siteUrl,
     personas: () => (sim ? sim.personas() : []),

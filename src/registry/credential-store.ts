@@ -1,4 +1,4 @@
-import { kvs } from '@forge/kvs';
+import { kvs } from '../storage/kvs';
 import type { Credential, CredentialSource } from '../contract';
 import { jsonBytes } from '../storage/chunks';
 import { invalidInput, VersionConflict } from './errors';

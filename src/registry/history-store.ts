@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { kvs, WhereConditions } from '@forge/kvs';
+import { kvs, WhereConditions } from '../storage/kvs';
 import type { HistoryEntry, HistoryPage } from '../contract';
 
 /**

@@ -1,4 +1,4 @@
-import { Filter, FilterConditions, ForgeKvsAPIError } from '@forge/kvs';
+import { Filter, FilterConditions, ForgeKvsAPIError } from '../storage/kvs';
 
 /**
  * Optimistic concurrency on custom entities: a write carries "the stored version is still the one I

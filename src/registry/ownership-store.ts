@@ -1,4 +1,4 @@
-import { kvs } from '@forge/kvs';
+import { kvs } from '../storage/kvs';
 import type { Ownership } from '../contract';
 import { VersionConflict } from './errors';
 import { diffFields } from './history-diff';

@@ -1,4 +1,4 @@
-import { kvs } from '@forge/kvs';
+import { kvs } from '../storage/kvs';
 import type { ReminderSettings } from '../contract';
 
 /** Where reminder issues go. Absent: reminders are off (the default). */

@@ -1,4 +1,4 @@
-import { ForgeKvsAPIError, kvs } from '@forge/kvs';
+import { ForgeKvsAPIError, kvs } from '../storage/kvs';
 
 /**
  * What the sweep remembers per credential: the Jira issue it keeps up to date and the thresholds

@@ -1,4 +1,4 @@
-import { kvs } from '@forge/kvs';
+import { kvs } from '../storage/kvs';
 import type { versionIs } from './kvs-conditions';
 
 type Conditions = ReturnType<typeof versionIs>;

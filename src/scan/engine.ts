@@ -1,4 +1,4 @@
-import { kvs } from '@forge/kvs';
+import { kvs } from '../storage/kvs';
 import { randomUUID } from 'node:crypto';
 import type { ScanStatus } from '../contract';
 import { BACKGROUND, JiraClient, type RetryPolicy } from '../jira/client';

@@ -1,4 +1,4 @@
-import { kvs } from '@forge/kvs';
+import { kvs } from '../storage/kvs';
 import type { ProjectActivity } from '../contract';
 import { INTERACTIVE, JiraClient } from '../jira/client';
 import { getRoleActors, listProjectRoles, type RoleActors } from '../jira/roles';

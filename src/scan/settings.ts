@@ -1,4 +1,4 @@
-import { kvs } from '@forge/kvs';
+import { kvs } from '../storage/kvs';
 import type { ScanSettings } from '../contract';
 
 const KEY = 'settings:scan';

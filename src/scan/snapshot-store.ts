@@ -1,4 +1,4 @@
-import { kvs } from '@forge/kvs';
+import { kvs } from '../storage/kvs';
 import type { IdentityRecord, IdentitySummary, ProjectActivity } from '../contract';
 import { chunkByBytes } from '../storage/chunks';
 import { deletePrefixStep, readAllWithPrefix } from '../storage/prefix';

@@ -1,4 +1,4 @@
-import { kvs } from '@forge/kvs';
+import { kvs } from '../storage/kvs';
 import type { BudgetState } from './budget';
 import type { DirectoryRef } from './directory';
 

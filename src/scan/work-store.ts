@@ -1,4 +1,4 @@
-import { kvs } from '@forge/kvs';
+import { kvs } from '../storage/kvs';
 import { chunkByBytes } from '../storage/chunks';
 import { deletePrefixStep } from '../storage/prefix';
 

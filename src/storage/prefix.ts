@@ -1,4 +1,4 @@
-import { kvs, WhereConditions } from '@forge/kvs';
+import { kvs, WhereConditions } from './kvs';
 
 /** Forge's KVS query returns at most 20 keys a page. */
 const PAGE = 20;

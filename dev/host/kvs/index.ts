@@ -4,3 +4,4 @@ export { DataFileError } from './errors';
 export type { EntityDefinition } from './entities';
 export { toFetchResponse } from './fetch';
 export { largestValueAccepted } from './limits';
+export { StorageRateLimiter, PUBLISHED_STORAGE_LIMITS, type StorageRateLimits } from './rate-limit';

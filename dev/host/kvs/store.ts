@@ -10,6 +10,7 @@ import { compileEntities, type EntityDefinition } from './entities';
 import { KvsError } from './errors';
 import { deleteItem, getItem, setItem, type Context } from './items';
 import { queryEntity, queryKvs } from './query';
+import type { StorageRateLimiter } from './rate-limit';
 import { syncEntityIndexes } from './sql-indexes';
 import { transact } from './transaction';
 
@@ -22,6 +23,8 @@ export interface KvsStoreOptions {
   entities?: EntityDefinition[];
   /** Clock in ms since epoch; tests inject one to expire TTLs. */
   now?: () => number;
+  /** Forge storage's per-installation rate limits; without one, nothing is limited (unit tests of the protocol). */
+  rateLimiter?: StorageRateLimiter;
 }
 
 type Handler = (ctx: Context, body: unknown) => unknown;
@@ -49,6 +52,7 @@ export class KvsStore {
   private constructor(
     private readonly db: Database.Database,
     private readonly ctx: Context,
+    private readonly limiter: StorageRateLimiter | undefined,
   ) {}
 
   /** Opens (or creates) the store; ':memory:' gives a throwaway one. Throws DataFileError for an unusable file. */
@@ -64,14 +68,17 @@ export class KvsStore {
     const table = new Table(db);
     const now = options.now ?? Date.now;
     table.purgeExpired(now());
-    return new KvsStore(db, { table, entities, now });
+    return new KvsStore(db, { table, entities, now }, options.rateLimiter);
   }
 
   handle(path: string, body: unknown): KvsResponse {
-    const route = ROUTES[path.split('?')[0] ?? path];
+    const operation = path.split('?')[0] ?? path;
+    const route = Object.hasOwn(ROUTES, operation) ? ROUTES[operation] : undefined;
     if (!route) return { status: 404, body: { code: 'NOT_FOUND', message: `The local KVS has no operation at ${path}` } };
     try {
+      this.limiter?.admit(operation, body);
       const result = route(this.ctx, body);
+      this.limiter?.chargeRead(operation, result);
       return result === undefined ? { status: 200 } : { status: 200, body: result };
     } catch (e) {
       if (e instanceof KvsError) {

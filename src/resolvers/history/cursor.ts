@@ -1,4 +1,4 @@
-import { ForgeKvsAPIError } from '@forge/kvs';
+import { ForgeKvsAPIError } from '../../storage/kvs';
 import { z } from 'zod';
 import { AppFailure } from '../../errors';
 

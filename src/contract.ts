@@ -29,8 +29,8 @@ export type NoPayload = Record<string, never>;
 // Caller
 // ---------------------------------------------------------------------------------------------
 
-/** The two Custom UI modules declared in manifest.yml. */
-export type ModuleKey = 'admin-page' | 'project-page';
+/** The Custom UI modules declared in manifest.yml (my-integrations: the owners' global page). */
+export type ModuleKey = 'admin-page' | 'project-page' | 'my-integrations';
 
 export interface ProjectRef {
   key: string;
@@ -261,7 +261,15 @@ export type RiskCode =
   | 'owner-deactivated'
   | 'backup-deactivated'
   | 'person-owned-integration'
-  | 'unused-90-days';
+  | 'unused-90-days'
+  /** The owner's account is deactivated or deleted and the daily sweep opened a handover. */
+  | 'orphaned'
+  /** A credential not used for the stale window (default 90 days, ReminderSettings.staleDays). */
+  | 'credential-stale'
+  /** A credential expiring within the reminder window while the identity has no backup. */
+  | 'expiring-no-backup'
+  /** No expiry date recorded for a credential whose kind has a capped lifetime (API tokens: a year). Never guessed. */
+  | 'no-expiry-recorded';
 
 export interface Risk {
   code: RiskCode;
@@ -367,11 +375,50 @@ export interface UserOption {
   active: boolean;
 }
 
+/** Who hears a reminder besides the Jira work item's assignee (the owner). */
+export interface ReminderRecipients {
+  owner: boolean;
+  backup: boolean;
+  /** A Jira group (by name, e.g. "jira-administrators") that is notified too; null for none. */
+  adminGroup: string | null;
+}
+
+export const DEFAULT_REMINDER_THRESHOLDS = [30, 7, 1] as const;
+export const DEFAULT_STALE_DAYS = 90;
+
 export interface ReminderSettings {
-  /** Project where reminder issues are created; null turns reminders off. */
+  /** Project where reminder, handover and escalation work items are created; null turns reminders off. */
   projectKey: string | null;
-  /** Issue type id for reminder issues (the project's first standard type when not chosen). */
+  /** Issue type id for those work items (the project's first standard type when not chosen); checked against the project's types. */
   issueTypeId: string | null;
+  /** Days before expiry at which a reminder goes out, each once per expiry date; 1 to 5 distinct values in 0..365 (default 30, 7, 1). */
+  thresholds: number[];
+  recipients: ReminderRecipients;
+  /** A credential not used for this many days is stale (default 90). */
+  staleDays: number;
+}
+
+/** `reminders/save`: what changes; thresholds, recipients and staleDays keep their stored values when omitted. */
+export interface ReminderSettingsInput {
+  projectKey: string | null;
+  issueTypeId: string | null;
+  thresholds?: number[];
+  recipients?: ReminderRecipients;
+  staleDays?: number;
+}
+
+/** One reminder sent (recorded when sent; each threshold is sent once per expiry date). */
+export interface ReminderSend {
+  credentialId: string;
+  /** The identity the credential belongs to. */
+  accountId: string;
+  label: string;
+  expiresAt: string;
+  threshold: number;
+  issueKey: string;
+  /** Account ids notified, plus `group:<name>` for the admin group. */
+  recipients: string[];
+  at: string;
 }
 
 export interface AdminSyncSettings {
@@ -399,7 +446,9 @@ export type RegistryDefs = {
   'history/list': (payload: { accountId: string; cursor?: string }) => Envelope<HistoryPage>;
   'users/search': (payload: { query: string }) => Envelope<UserOption[]>;
   'reminders/get': (payload: NoPayload) => Envelope<ReminderSettings>;
-  'reminders/save': (payload: ReminderSettings) => Envelope<ReminderSettings>;
+  'reminders/save': (payload: ReminderSettingsInput) => Envelope<ReminderSettings>;
+  /** The latest reminder sends, newest first (at most 200). */
+  'reminders/sends': (payload: NoPayload) => Envelope<ReminderSend[]>;
   'admin-sync/get': (payload: NoPayload) => Envelope<AdminSyncSettings>;
   'admin-sync/save': (payload: AdminSyncSave) => Envelope<AdminSyncSettings>;
   'admin-sync/run': (payload: NoPayload) => Envelope<AdminSyncSettings>;
@@ -447,6 +496,17 @@ export interface ProjectIntegration {
   note: ProjectNote | null;
 }
 
+/** An identity whose owner left: what the project's leads see, and the handover work item. */
+export interface OrphanNotice {
+  /** When the daily sweep found the owner gone. */
+  since: string;
+  formerOwner: PersonRef;
+  /** Who the handover went to: the backup, or the admins when there is none. */
+  handoverTo: PersonRef | 'admins';
+  /** The handover work item's key, when created. */
+  issueKey: string | null;
+}
+
 export interface ProjectIntegrations {
   project: ProjectRef;
   /** The scan the list comes from; null before the first complete scan. */
@@ -461,6 +521,158 @@ export type ProjectDefs = {
   'project/integrations': (payload: NoPayload) => Envelope<ProjectIntegrations>;
   /** Writes (or, with an empty note, deletes) this project's note about one integration touching it. */
   'project/note-save': (payload: { accountId: string; note: string }) => Envelope<{ note: ProjectNote | null }>;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Accountability (issue 13): attestation campaigns, the owners' page, handovers
+// ---------------------------------------------------------------------------------------------
+
+/** Which identities a campaign covers: all, or those matching every given filter. */
+export interface CampaignScope {
+  kind?: IdentityKind;
+  /** Identities that touched this project in the latest scan. */
+  projectKey?: string;
+  /** Ownership's team, compared without case. */
+  team?: string;
+}
+
+/** Days after the due date: a reminder to the owner, then escalation to the backup, then to the admins. */
+export interface EscalationDays {
+  remindOwner: number;
+  escalateToBackup: number;
+  escalateToAdmins: number;
+}
+export const DEFAULT_ESCALATION_DAYS: EscalationDays = { remindOwner: 0, escalateToBackup: 3, escalateToAdmins: 7 };
+
+export interface CampaignStart {
+  name: string;
+  scope: CampaignScope;
+  /** The Jira project for the owners' work items, and its issue type (checked against the project's types). */
+  projectKey: string;
+  issueTypeId: string | null;
+  /** YYYY-MM-DD, today or later. */
+  dueDate: string;
+  escalation?: Partial<EscalationDays>;
+}
+
+/** An owner's answer for one identity. */
+export type AttestationDecision = 'keep' | 'change-owner' | 'retire';
+
+export interface AttestationAnswer {
+  decision: AttestationDecision;
+  /** change-owner only: who owns it from now on. */
+  newOwnerAccountId: string | null;
+  comment: string;
+  /** Who answered (owner or backup) and when. */
+  by: string;
+  at: string;
+}
+
+/** One identity in a campaign, as it stood when the campaign started, with its answer. */
+export interface CampaignItem {
+  accountId: string;
+  displayName: string;
+  kind: IdentityKind;
+  credentials: Array<{ id: string; label: string; kind: CredentialKind; expiresAt: string | null }>;
+  projectsTouched: string[];
+  lastActivity: string | null;
+  answer: AttestationAnswer | null;
+}
+
+export type EscalationStep = 'remind-owner' | 'escalate-backup' | 'escalate-admins';
+
+/** One owner's part of a campaign: their work item and the identities they answer for. */
+export interface CampaignOwnerTask {
+  ownerAccountId: string;
+  ownerName: string;
+  backupAccountIds: string[];
+  /** The owner's work item; null until it is created. */
+  issueKey: string | null;
+  items: CampaignItem[];
+  /** Reminders and escalations sent, in order. */
+  escalations: Array<{ step: EscalationStep; at: string; issueKey: string | null }>;
+}
+
+export interface CampaignProgress {
+  items: number;
+  answered: number;
+  /** Answered "owner changes" or "retire". */
+  changed: number;
+  retired: number;
+  /** Unanswered items past the due date. */
+  overdue: number;
+  owners: number;
+  /** Identities in scope that have no owner (not asked; listed for the admins). */
+  unowned: number;
+}
+
+export interface CampaignSummary {
+  id: string;
+  name: string;
+  scope: CampaignScope;
+  projectKey: string;
+  dueDate: string;
+  createdAt: string;
+  createdBy: string;
+  escalation: EscalationDays;
+  /** open: answers accepted; complete: every item answered. */
+  state: 'open' | 'complete';
+  progress: CampaignProgress;
+}
+
+export interface CampaignDetail extends CampaignSummary {
+  owners: CampaignOwnerTask[];
+  unownedAccountIds: string[];
+}
+
+/** What the caller must answer in one campaign (attestation/mine). */
+export interface AttestationTask {
+  campaignId: string;
+  campaignName: string;
+  dueDate: string;
+  /** The caller's role: the owner, or the backup answering in the owner's place. */
+  as: 'owner' | 'backup';
+  ownerAccountId: string;
+  issueKey: string | null;
+  items: CampaignItem[];
+}
+
+/** A record the caller owns or backs up, as the owners' page shows and edits it. */
+export interface MyIntegration {
+  accountId: string;
+  displayName: string;
+  kind: IdentityKind;
+  role: 'owner' | 'backup';
+  ownership: Ownership;
+  /** For ownership/save-style optimistic concurrency (my/save carries it). */
+  version: number;
+  credentials: CredentialView[];
+  risks: Risk[];
+  projectsTouched: string[];
+  lastActivity: string | null;
+}
+
+/** my/save: the fields an owner or backup may change on their own record. */
+export interface MyRecordChange {
+  accountId: string;
+  baseVersion: number;
+  purpose: string;
+  runbookUrl: string;
+  notes: string;
+}
+
+export type AccountabilityDefs = {
+  'campaigns/start': (payload: CampaignStart) => Envelope<CampaignSummary>;
+  'campaigns/list': (payload: NoPayload) => Envelope<CampaignSummary[]>;
+  'campaigns/get': (payload: { id: string }) => Envelope<CampaignDetail>;
+  /** The campaign's evidence as CSV: every item with its answer, who and when. */
+  'campaigns/export': (payload: { id: string }) => Envelope<{ csv: string; filename: string }>;
+  /** Open attestations the caller must answer (as owner, or as backup). */
+  'attestation/mine': (payload: NoPayload) => Envelope<AttestationTask[]>;
+  'attestation/answer': (payload: { campaignId: string; accountId: string; decision: AttestationDecision; newOwnerAccountId?: string | null; comment?: string }) => Envelope<CampaignItem>;
+  /** The records the caller owns or backs up. */
+  'my/integrations': (payload: NoPayload) => Envelope<MyIntegration[]>;
+  'my/save': (payload: MyRecordChange) => Envelope<{ version: number }>;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -492,9 +704,15 @@ const REGISTRY_KEYS: Record<keyof RegistryDefs, true> = {
   'users/search': true,
   'reminders/get': true,
   'reminders/save': true,
+  'reminders/sends': true,
   'admin-sync/get': true,
   'admin-sync/save': true,
   'admin-sync/run': true,
 };
 const PROJECT_KEYS: Record<keyof ProjectDefs, true> = { 'project/integrations': true, 'project/note-save': true };
-export const RESOLVER_KEYS = [...Object.keys(CALLER_KEYS), ...Object.keys(DISCOVERY_KEYS), ...Object.keys(REGISTRY_KEYS), ...Object.keys(PROJECT_KEYS)] as ResolverKey[];
+export const RESOLVER_KEYS = [
+  ...Object.keys(CALLER_KEYS),
+  ...Object.keys(DISCOVERY_KEYS),
+  ...Object.keys(REGISTRY_KEYS),
+  ...Object.keys(PROJECT_KEYS),
+] as ResolverKey[];

@@ -1,7 +1,7 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
 import type { JiraClient } from './client';
-import { JiraUnavailableError } from './errors';
+import { JiraUnavailableError, nullWhenMissing } from './errors';
 
 const Page = z.object({ values: z.array(z.object({ accountId: z.string() }).passthrough()), isLast: z.boolean().optional() }).passthrough();
 const PAGE = 50;
@@ -17,4 +17,10 @@ export async function listGroupMembersPage(client: JiraClient, groupId: string, 
   if (!parsed.success) throw new JiraUnavailableError('Jira answered /group/member with an unexpected shape');
   const accountIds = parsed.data.values.map((v) => v.accountId);
   return { accountIds, isLast: parsed.data.isLast ?? accountIds.length < PAGE };
+}
+
+/** Whether a group of that name exists (GET /rest/api/3/group/member?groupname=…&maxResults=1; 404 when not). */
+export async function groupExists(client: JiraClient, groupName: string): Promise<boolean> {
+  const body = await nullWhenMissing(client.json<unknown>({ actor: 'app', route: route`/rest/api/3/group/member?groupname=${groupName}&maxResults=1`, cost: () => 3 }));
+  return body !== null;
 }

@@ -13,6 +13,8 @@ export interface NewIssue {
   description: string;
   assigneeAccountId: string | null;
   labels?: string[];
+  /** Issue entity properties set atomically with the issue (IssueUpdateDetails.properties). */
+  properties?: Array<{ key: string; value: unknown }>;
 }
 
 /** Atlassian Document Format for plain text lines (v3 requires ADF for rich text fields). */
@@ -39,6 +41,7 @@ export async function createIssue(client: JiraClient, issue: NewIssue): Promise<
         ...(issue.assigneeAccountId ? { assignee: { accountId: issue.assigneeAccountId } } : {}),
         ...(issue.labels ? { labels: issue.labels } : {}),
       },
+      ...(issue.properties ? { properties: issue.properties } : {}),
     },
   });
   const parsed = Created.safeParse(body);

@@ -1,15 +1,22 @@
 import { kvs } from '../storage/kvs';
-import type { ReminderSettings } from '../contract';
+import { DEFAULT_REMINDER_THRESHOLDS, DEFAULT_STALE_DAYS, type ReminderSettings } from '../contract';
 
-/** Where reminder issues go. Absent: reminders are off (the default). */
+/** Where reminder issues go, when, and to whom. Absent: reminders are off (the default). */
 const KEY = 'reg#settings#reminders';
-const OFF: ReminderSettings = { projectKey: null, issueTypeId: null };
+export const REMINDER_DEFAULTS: ReminderSettings = {
+  projectKey: null,
+  issueTypeId: null,
+  thresholds: [...DEFAULT_REMINDER_THRESHOLDS],
+  recipients: { owner: true, backup: true, adminGroup: null },
+  staleDays: DEFAULT_STALE_DAYS,
+};
 
+/** Stored settings with defaults for what older versions did not store. */
 export async function readReminderSettings(): Promise<ReminderSettings> {
-  return ((await kvs.get<ReminderSettings>(KEY)) as ReminderSettings | undefined) ?? OFF;
+  const stored = (await kvs.get<Partial<ReminderSettings>>(KEY)) as Partial<ReminderSettings> | undefined;
+  return { ...REMINDER_DEFAULTS, ...stored, recipients: { ...REMINDER_DEFAULTS.recipients, ...stored?.recipients } };
 }
 
 export async function writeReminderSettings(settings: ReminderSettings): Promise<void> {
-  if (settings.projectKey === null) await kvs.delete(KEY);
-  else await kvs.set(KEY, settings);
+  await kvs.set(KEY, settings);
 }

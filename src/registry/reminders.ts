@@ -1,7 +1,7 @@
-import type { Credential, Ownership } from '../contract';
+import type { Credential, Ownership, ReminderSettings } from '../contract';
+import { AppFailure } from '../errors';
 import { BACKGROUND, JiraClient } from '../jira/client';
 import { JiraError, QuotaExhaustedError } from '../jira/errors';
-import { createIssue } from '../jira/issue-create';
 import { updateIssue } from '../jira/issue-edit';
 import { notifyUsers } from '../jira/issue-notify';
 import { getUserStatus } from '../jira/user-get';
@@ -11,7 +11,9 @@ import { readAllCredentials } from './credential-store';
 import { readOwnership } from './ownership-store';
 import { reminderText } from './reminder-message';
 import { readReminderSettings } from './reminder-settings';
-import { claimReminder, readReminderState, releaseReminder, writeReminderState } from './reminder-state';
+import { claimReminder, logReminderSend, readReminderState, releaseReminder, writeReminderState } from './reminder-state';
+import { checkWorkItemTarget, type WorkItemTarget } from './work-item-target';
+import { adoptWorkItem, ensureWorkItem, forgetWorkItem } from './work-items';
 
 export interface SweepReport {
   enabled: boolean;
@@ -22,14 +24,16 @@ export interface SweepReport {
 
 /**
  * The daily reminder sweep (call it from the daily scheduled trigger). For each credential crossing
- * 30, 7 or 1 days before expiry it creates or updates one Jira issue in the chosen project, assigned
- * to the owner, and notifies owner and backup, once per threshold. Off until an admin picks a project.
+ * one of the configured thresholds (default 30, 7 and 1 days before expiry) it keeps one Jira work
+ * item in the chosen project, assigned to the owner, and notifies the configured recipients, once
+ * per threshold. Off until an admin picks a project. Settings that Jira refuses (a project or issue
+ * type that is gone) stop the sweep with that message and create nothing.
  */
 export async function runReminderSweep(now = new Date(), client = new JiraClient(BACKGROUND)): Promise<SweepReport> {
   const settings = await readReminderSettings();
   const report: SweepReport = { enabled: settings.projectKey !== null, checked: 0, sent: [], errors: [] };
-  if (!settings.projectKey || !settings.issueTypeId) return report;
-  const target = { projectKey: settings.projectKey, issueTypeId: settings.issueTypeId };
+  if (!settings.projectKey) return report;
+  let target: WorkItemTarget | undefined;
 
   for (const group of await readAllCredentials()) {
     let ownership: Ownership | null | undefined;
@@ -39,60 +43,57 @@ export async function runReminderSweep(now = new Date(), client = new JiraClient
       if (daysToExpiry === null || !credential.expiresAt) continue;
       const state = await readReminderState(credential.id);
       const sent = state?.expiresAt === credential.expiresAt ? state.sent : []; // a renewal starts over
-      const due = dueReminder(daysToExpiry, sent);
+      const due = dueReminder(daysToExpiry, sent, settings.thresholds);
       if (due === null) continue;
       if (!(await claimReminder(credential.id, credential.expiresAt, due))) continue;
       try {
+        target ??= await checkWorkItemTarget(client, settings.projectKey, settings.issueTypeId);
         ownership ??= (await readOwnership(group.accountId)).ownership;
-        const issueKey = await remind(client, target, { accountId: group.accountId, credential, ownership, daysToExpiry, issueKey: state?.issueKey ?? null });
-        await writeReminderState(credential.id, { issueKey, expiresAt: credential.expiresAt, sent: [...new Set([...sent, ...thresholdsCoveredBy(due)])] });
+        if (state?.issueKey) await adoptWorkItem(workItemKey(credential), state.issueKey, now);
+        const { issueKey, recipients } = await remind(client, target, settings, { accountId: group.accountId, credential, ownership, daysToExpiry, now });
+        await writeReminderState(credential.id, { expiresAt: credential.expiresAt, sent: [...new Set([...sent, ...thresholdsCoveredBy(due, settings.thresholds)])] });
+        await logReminderSend({ credentialId: credential.id, accountId: group.accountId, label: credential.label, expiresAt: credential.expiresAt, threshold: due, issueKey, recipients, at: now.toISOString() });
         report.sent.push({ credentialId: credential.id, threshold: due, issueKey });
       } catch (e) {
         await releaseReminder(credential.id, credential.expiresAt, due);
         report.errors.push(`credential ${credential.id}: ${e instanceof Error ? e.message : String(e)}`);
         if (e instanceof QuotaExhaustedError) return report; // Jira asks us to stop; tomorrow's sweep carries on
+        if (e instanceof AppFailure && e.code === 'INVALID_INPUT') return report; // the settings need an admin; nothing else can succeed
       }
     }
   }
   return report;
 }
 
-interface ReminderTarget {
-  projectKey: string;
-  issueTypeId: string;
-}
+/** One work item per credential, kept across thresholds and renewals. */
+const workItemKey = (credential: Credential) => `remind:${credential.id}`;
 
 async function remind(
   client: JiraClient,
-  target: ReminderTarget,
-  args: { accountId: string; credential: Credential; ownership: Ownership | null; daysToExpiry: number; issueKey: string | null },
-): Promise<string> {
+  target: WorkItemTarget,
+  settings: ReminderSettings,
+  args: { accountId: string; credential: Credential; ownership: Ownership | null; daysToExpiry: number; now: Date },
+): Promise<{ issueKey: string; recipients: string[] }> {
   const ownerId = args.credential.ownerAccountId ?? args.ownership?.ownerAccountId ?? null;
   const backupId = args.ownership?.backupAccountId ?? null;
   const identity = await getUserStatus(client, args.accountId).catch(() => null);
   const text = reminderText({ credential: args.credential, identityName: identity?.displayName || args.accountId, daysToExpiry: args.daysToExpiry, ownerId, backupId });
-  const issueKey = await upsertIssue(client, target, args.issueKey, { summary: text.summary, description: text.description, assigneeAccountId: ownerId });
-  const recipients = [...new Set([ownerId, backupId].filter((id): id is string => id !== null))];
-  if (recipients.length > 0) await notifyUsers(client, issueKey, { subject: text.subject, textBody: text.description, accountIds: recipients });
-  return issueKey;
-}
+  const content = { key: workItemKey(args.credential), summary: text.summary, description: text.description, assigneeAccountId: ownerId };
 
-/** Updates the credential's reminder issue, or creates it (again, if it was deleted). */
-async function upsertIssue(client: JiraClient, target: ReminderTarget, issueKey: string | null, fields: { summary: string; description: string; assigneeAccountId: string | null }): Promise<string> {
-  if (issueKey) {
+  let outcome = await ensureWorkItem(client, target, content, args.now);
+  if (outcome.state === 'existing') {
     try {
-      await updateIssue(client, issueKey, fields);
-      return issueKey;
+      await updateIssue(client, outcome.issueKey, content);
     } catch (e) {
       if (!(e instanceof JiraError && e.status === 404)) throw e;
+      await forgetWorkItem(content.key); // deleted in Jira: make a new one
+      outcome = await ensureWorkItem(client, target, content, args.now);
     }
   }
-  const issue = { projectKey: target.projectKey, issueTypeId: target.issueTypeId, summary: fields.summary, description: fields.description, labels: ['integration-registry'] };
-  try {
-    return (await createIssue(client, { ...issue, assigneeAccountId: fields.assigneeAccountId })).key;
-  } catch (e) {
-    // Jira refuses an assignee who cannot be assigned in that project (400, nothing created): create it unassigned.
-    if (e instanceof JiraError && e.status === 400 && fields.assigneeAccountId) return (await createIssue(client, { ...issue, assigneeAccountId: null })).key;
-    throw e;
-  }
+  if (outcome.state === 'pending') throw new Error('another sweep is creating this reminder issue; the next sweep sends the reminder');
+
+  const users = [...new Set([settings.recipients.owner ? ownerId : null, settings.recipients.backup ? backupId : null].filter((id): id is string => id !== null))];
+  const group = settings.recipients.adminGroup;
+  if (users.length > 0 || group) await notifyUsers(client, outcome.issueKey, { subject: text.subject, textBody: text.description, accountIds: users, groups: group ? [group] : [] });
+  return { issueKey: outcome.issueKey, recipients: [...users, ...(group ? [`group:${group}`] : [])] };
 }

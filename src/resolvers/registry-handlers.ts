@@ -5,7 +5,7 @@ import { deleteCredentialResolver } from './credentials/delete';
 import { exportCredentials } from './credentials/export';
 import { importCredentials } from './credentials/import';
 import { listCredentials } from './credentials/list';
-import { getReminders, saveReminders } from './credentials/reminders';
+import { getReminders, listReminderSends, saveReminders } from './credentials/reminders';
 import { saveCredentialResolver } from './credentials/save';
 import { listHistory } from './history/list';
 import { saveOwnershipResolver } from './ownership/save';
@@ -23,6 +23,7 @@ export const registryHandlers: Handlers<RegistryDefs> = {
   'users/search': searchUsers,
   'reminders/get': getReminders,
   'reminders/save': saveReminders,
+  'reminders/sends': listReminderSends,
   'admin-sync/get': getAdminSync,
   'admin-sync/save': saveAdminSync,
   'admin-sync/run': runAdminSyncResolver,

@@ -17,6 +17,20 @@ export async function readAllWithPrefix(prefix: string): Promise<Array<{ key: st
   return all;
 }
 
+/** The first `limit` keys and values (in key order) whose key begins with `prefix`. */
+export async function readFirstWithPrefix(prefix: string, limit: number): Promise<Array<{ key: string; value: unknown }>> {
+  const out: Array<{ key: string; value: unknown }> = [];
+  let cursor: string | undefined;
+  do {
+    let query = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(PAGE);
+    if (cursor) query = query.cursor(cursor);
+    const page = await query.getMany();
+    out.push(...page.results);
+    cursor = page.nextCursor;
+  } while (cursor && out.length < limit);
+  return out.slice(0, limit);
+}
+
 /** Deletes up to about `maxKeys` keys that begin with `prefix`; answers true when none are left. */
 export async function deletePrefixStep(prefix: string, maxKeys = 100): Promise<boolean> {
   let deleted = 0;

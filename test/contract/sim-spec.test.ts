@@ -187,6 +187,22 @@ describe('contract: issues', () => {
     expect((await conform('POST', `/rest/api/3/issue/${key}/notify`, { body: { subject: 'Hi', textBody: 'Hello' } })).status).toBe(204);
     expect((await conform('POST', '/rest/api/3/issue', { body: { fields: { project: { key: 'NOPE' } } } })).status).toBe(400);
   });
+
+  it('issue types: the project lists them, create refuses an unknown one, and entity properties and labels are searchable', async () => {
+    const project = (await conform('GET', `/rest/api/3/project/${A}`, { query: { expand: 'issueTypes' } })).json;
+    const types = project.issueTypes as Json[];
+    expect(types.map((t) => t.id)).toContain('10001');
+    const bad = await conform('POST', '/rest/api/3/issue', { body: { fields: { project: { key: A }, summary: 'x', issuetype: { id: '999999' } } } });
+    expect(bad.status).toBe(400);
+    expect((bad.json.errors as Json).issuetype).toBe('Specify a valid issue type');
+    const body = { fields: { project: { key: A }, summary: 'Keyed', issuetype: { id: '10001' }, labels: ['integration-registry'] }, properties: [{ key: 'integration-registry', value: { workItem: 'remind:abc' } }] };
+    const made = await conform('POST', '/rest/api/3/issue', { body });
+    expect(made.status).toBe(201);
+    const search = async (jql: string) => ((await conform('POST', '/rest/api/3/search/jql', { body: { jql, fields: ['labels', 'issuetype'] } })).json.issues as Json[]).map((i) => i.id);
+    expect(await search('issue.property[integration-registry].workItem = "remind:abc"')).toEqual([made.json.id]);
+    expect(await search('issue.property[integration-registry].workItem = "remind:other"')).toEqual([]);
+    expect(await search(`labels = integration-registry AND project = ${A}`)).toContain(made.json.id);
+  });
 });
 
 describe('contract: recorded traffic', () => {

@@ -57,6 +57,7 @@ function probes(other: string, ids: { both: string; person: string }): Record<st
     'users/search': { query: 'a' },
     'reminders/get': {},
     'reminders/save': { projectKey: other, issueTypeId: null },
+    'reminders/sends': {},
     'admin-sync/get': {},
     'admin-sync/save': { enabled: false, orgId: null },
     'admin-sync/run': {},

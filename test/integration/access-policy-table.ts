@@ -23,6 +23,7 @@ export const POLICY: Record<string, PolicyName> = {
   'users/search': 'jira-admin',
   'reminders/get': 'jira-admin',
   'reminders/save': 'jira-admin',
+  'reminders/sends': 'jira-admin',
   'admin-sync/get': 'jira-admin',
   'admin-sync/save': 'jira-admin',
   'admin-sync/run': 'jira-admin',

@@ -43,3 +43,20 @@ describe('dueReminder', () => {
     expect(thresholdsCoveredBy(1)).toEqual([30, 7, 1]);
   });
 });
+
+describe('configured thresholds', () => {
+  it.each([
+    [20, [], [14, 3], null],
+    [14, [], [3, 14], 14],
+    [3, [14], [14, 3], 3],
+    [2, [], [14, 3], 3],
+    [2, [3], [14, 3], null],
+    [0, [], [0], 0],
+  ])('%s days, sent %j, thresholds %j: %s', (days, sent, thresholds, due) => {
+    expect(dueReminder(days, sent, thresholds)).toBe(due);
+  });
+
+  it('covers the looser ones', () => {
+    expect(thresholdsCoveredBy(3, [3, 14, 60])).toEqual([60, 14, 3]);
+  });
+});

@@ -4,6 +4,7 @@ import { badRequest, forbidden, isResult, jiraError, listParam, ok, type Handler
 import { expandSet } from '../render/project.js';
 import { issueJson, issueKeyOf } from '../render/issue.js';
 import { CHANGE_FIELDS, EVENT_KIND } from '../store/issues.js';
+import { findIssueType } from '../store/issue-types.js';
 import { browsableIssue, findProject } from './lookup.js';
 
 type Fields = Record<string, unknown>;
@@ -36,8 +37,13 @@ export function createIssue(ctx: HandlerContext): HandlerResult {
   const errors: Record<string, string> = {};
   if (!project || !ctx.access.canBrowse(ctx.caller, project)) errors.project = 'Specify a valid project ID or key';
   if (typeof fields.summary !== 'string' || fields.summary.trim() === '') errors.summary = 'You must specify a summary of the issue.';
+  const issueType = typeof fields.issuetype === 'object' && fields.issuetype !== null ? findIssueType(fields.issuetype as { id?: unknown; name?: unknown }) : undefined;
   if (typeof fields.issuetype !== 'object' || fields.issuetype === null) errors.issuetype = 'Specify an issue type';
-  if (Object.keys(errors).length > 0 || !project) return jiraError(400, [], errors);
+  else if (!issueType) errors.issuetype = 'Specify a valid issue type';
+  else if (issueType.subtask && typeof fields.parent !== 'object') errors.parentId = 'Given parent work item does not belong to appropriate hierarchy.';
+  const labels = labelsOf(fields.labels, errors);
+  const properties = propertiesOf((ctx.req.body as { properties?: unknown }).properties, errors);
+  if (Object.keys(errors).length > 0 || !project || !issueType) return jiraError(400, [], errors);
   if (!ctx.access.hasProjectPermission(ctx.caller, 'CREATE_ISSUES', project)) return forbidden('You do not have permission to create issues in this project.');
   const user = (v: unknown) => {
     const id = accountIdOf(v);
@@ -54,8 +60,37 @@ export function createIssue(ctx: HandlerContext): HandlerResult {
     status: 0,
   });
   store.addEvent(idx, creator, ctx.now, EVENT_KIND.create);
+  store.written.set(idx, { issueTypeId: issueType.id, summary: fields.summary as string, labels, properties });
   const id = store.issueId(idx);
   return { status: 201, body: { id, key: issueKeyOf(ctx.site, idx), self: `${ctx.site.baseUrl}/rest/api/3/issue/${id}` }, cost: { writes: 1 } };
+}
+
+/** Labels as Jira takes them: strings without spaces, at most 255 characters each. */
+function labelsOf(v: unknown, errors: Record<string, string>): string[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v) || v.some((l) => typeof l !== 'string' || l === '' || /\s/.test(l) || l.length > 255)) {
+    errors.labels = 'Labels must be strings without spaces, of at most 255 characters.';
+    return [];
+  }
+  return [...new Set(v as string[])];
+}
+
+/** IssueUpdateDetails.properties: entity properties set with the issue ([{ key, value }], key at most 255 characters). */
+function propertiesOf(v: unknown, errors: Record<string, string>): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  if (v === undefined) return out;
+  if (!Array.isArray(v)) {
+    errors.properties = 'properties must be a list of { key, value }.';
+    return out;
+  }
+  for (const p of v as Array<{ key?: unknown; value?: unknown }>) {
+    if (typeof p !== 'object' || p === null || typeof p.key !== 'string' || p.key === '' || p.key.length > 255 || p.value === undefined) {
+      errors.properties = 'Each property needs a key of at most 255 characters and a value.';
+      return out;
+    }
+    out.set(p.key, p.value);
+  }
+  return out;
 }
 
 export function editIssue(ctx: HandlerContext): HandlerResult {

@@ -74,6 +74,6 @@ export function getProject(ctx: HandlerContext): HandlerResult {
   const p = browsableProject(ctx, ctx.params.projectIdOrKey ?? '');
   if (isResult(p)) return p;
   const expand = expandSet(ctx.req.query.get('expand'));
-  for (const e of ['description', 'lead', 'roles', 'assigneeType']) expand.add(e);
+  for (const e of ['description', 'lead', 'roles', 'assigneeType', 'issueTypes']) expand.add(e);
   return ok(projectJson(ctx.site, p, expand), { core: 1, identity: 1 });
 }

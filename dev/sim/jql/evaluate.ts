@@ -159,6 +159,30 @@ function compileClause(e: Extract<Expr, { type: 'clause' }>, ctx: EvalContext): 
     return { test: (i) => f(column.get(i)), candidates: null };
   }
 
+  if (field === 'labels') {
+    needOps(['=', '!=', 'in', 'not in', 'is', 'is not']);
+    const labelsOf = (i: number) => store.written.get(i)?.labels ?? [];
+    if (e.value.kind === 'empty') return { test: (i) => (labelsOf(i).length === 0) !== negate, candidates: null };
+    const wanted = new Set(literals(e.value).map((v) => (v.kind === 'literal' ? v.text : '')));
+    return { test: (i) => labelsOf(i).some((l) => wanted.has(l)) !== negate, candidates: negate ? null : [...store.written.keys()] };
+  }
+
+  const property = /^issue\.property\[([^\]]+)\]\.(.+)$/.exec(field);
+  if (property) {
+    // Entity property search (string values, exact match). Real Jira indexes only properties an app's
+    // jira:entityProperty module declares; the simulator indexes every property written with an issue.
+    needOps(['=', '!=', 'in', 'not in']);
+    const [, propertyKey, path] = property as unknown as [string, string, string];
+    const valueOf = (i: number): unknown => {
+      const props = store.written.get(i)?.properties;
+      if (!props) return undefined;
+      for (const [k, v] of props) if (k.toLowerCase() === propertyKey) return path.split('.').reduce<unknown>((o, part) => (typeof o === 'object' && o !== null ? Object.entries(o).find(([name]) => name.toLowerCase() === part)?.[1] : undefined), v);
+      return undefined;
+    };
+    const wanted = new Set(literals(e.value).map((v) => (v.kind === 'literal' ? v.text : '')));
+    return { test: (i) => wanted.has(String(valueOf(i))) !== negate, candidates: negate ? null : [...store.written.keys()] };
+  }
+
   if (field === 'status') {
     needOps(['=', '!=', 'in', 'not in']);
     const codes = new Set(literals(e.value).map((v) => statusCode(v, field)));

@@ -3,11 +3,12 @@
 import type { SiteData } from '../model.js';
 import { jiraDate } from '../http.js';
 import { STATUSES } from '../store/issues.js';
+import { ISSUE_TYPES } from '../store/issue-types.js';
 import { changelogJson, commentJson, commentsOf, isChangelogEvent } from './history.js';
 import { projectAvatarUrls, projectSelf } from './project.js';
 import { userDetailsJson } from './user.js';
 
-export const ALL_FIELDS = ['summary', 'project', 'creator', 'reporter', 'assignee', 'status', 'issuetype', 'created', 'updated', 'comment'] as const;
+export const ALL_FIELDS = ['summary', 'project', 'creator', 'reporter', 'assignee', 'status', 'issuetype', 'created', 'updated', 'comment', 'labels'] as const;
 const SUBJECTS = ['Fix', 'Add', 'Update', 'Investigate', 'Sync', 'Migrate', 'Document', 'Automate'];
 const THINGS = ['login flow', 'invoice export', 'release notes', 'nightly report', 'partner feed', 'on-call rota', 'HR import', 'API quota alerts'];
 
@@ -44,8 +45,10 @@ export function issueJson(site: SiteData, issue: number, requested: readonly str
     return u ? userDetailsJson(site, u) : null;
   };
   const values: Record<string, unknown> = {};
+  const written = s.written.get(issue);
   for (const f of fields) {
-    if (f === 'summary') values.summary = `${SUBJECTS[issue % SUBJECTS.length]} ${THINGS[(issue >> 3) % THINGS.length]}`;
+    if (f === 'summary') values.summary = written?.summary ?? `${SUBJECTS[issue % SUBJECTS.length]} ${THINGS[(issue >> 3) % THINGS.length]}`;
+    else if (f === 'labels') values.labels = written?.labels ?? [];
     else if (f === 'project' && project) {
       values.project = { self: projectSelf(site, project), id: project.id, key: project.key, name: project.name, projectTypeKey: project.typeKey, simplified: false, avatarUrls: projectAvatarUrls(site, project) };
     } else if (f === 'creator') values.creator = user(s.creator.get(issue));
@@ -59,7 +62,10 @@ export function issueJson(site: SiteData, issue: number, requested: readonly str
         name: st.name,
         statusCategory: { self: `${site.baseUrl}/rest/api/3/statuscategory/${st.categoryId}`, id: st.categoryId, key: st.categoryKey, colorName: st.colorName, name: st.categoryName },
       };
-    } else if (f === 'issuetype') values.issuetype = { self: `${site.baseUrl}/rest/api/3/issuetype/10001`, id: '10001', name: 'Task', subtask: false, hierarchyLevel: 0 };
+    } else if (f === 'issuetype') {
+      const t = ISSUE_TYPES.find((x) => x.id === written?.issueTypeId) ?? ISSUE_TYPES[0];
+      values.issuetype = { self: `${site.baseUrl}/rest/api/3/issuetype/${t.id}`, id: t.id, name: t.name, subtask: t.subtask, hierarchyLevel: t.hierarchyLevel };
+    }
     else if (f === 'created') values.created = jiraDate(s.created.get(issue));
     else if (f === 'updated') values.updated = jiraDate(s.updated.get(issue));
     else if (f === 'comment') {

@@ -3,6 +3,7 @@
 import type { SimProject, SiteData } from '../model.js';
 import { jiraDate } from '../http.js';
 import { userJson } from './user.js';
+import { ISSUE_TYPES, issueTypeJson } from '../store/issue-types.js';
 
 export function projectSelf(site: SiteData, p: SimProject): string {
   return `${site.baseUrl}/rest/api/3/project/${p.id}`;
@@ -38,6 +39,7 @@ export function projectJson(site: SiteData, p: SimProject, expand: ReadonlySet<s
   if (expand.has('description')) out.description = p.description;
   if (expand.has('lead') && lead) out.lead = userJson(site, lead);
   if (expand.has('insight')) out.insight = projectInsight(site, p);
+  if (expand.has('issueTypes')) out.issueTypes = ISSUE_TYPES.map((t) => issueTypeJson(site, t));
   if (expand.has('roles')) {
     out.roles = Object.fromEntries(site.roles.map((r) => [r.name, `${projectSelf(site, p)}/role/${r.id}`]));
   }

@@ -36,6 +36,14 @@ export interface NewIssue {
   status: number;
 }
 
+/** What a caller wrote on an issue it created: type, labels and entity properties (seeded issues have none). */
+export interface WrittenFields {
+  issueTypeId: string;
+  summary: string;
+  labels: string[];
+  properties: Map<string, unknown>;
+}
+
 export class IssueStore {
   // Issue columns, indexed by issue number (id = 10000 + index).
   readonly project = new Growable(Int32Array);
@@ -65,6 +73,8 @@ export class IssueStore {
   private actorEventIds: Int32Array = new Int32Array(0);
   private readonly lateActorEvents = new Map<number, number[]>();
   private sealed = false;
+  /** Fields written through POST /issue, per issue index. */
+  readonly written = new Map<number, WrittenFields>();
 
   constructor(projectCount: number) {
     this.byProject = Array.from({ length: projectCount }, () => []);

@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import type { ReminderSettings } from '../../contract';
 import { INTERACTIVE, JiraClient } from '../../jira/client';
-import { getProjectIssueTypes } from '../../jira/project-issue-types';
+import { groupExists } from '../../jira/groups';
 import { invalidInput } from '../../registry/errors';
+import { readReminderSends } from '../../registry/reminder-state';
 import { readReminderSettings, writeReminderSettings } from '../../registry/reminder-settings';
+import { checkWorkItemTarget } from '../../registry/work-item-target';
 import { defineResolver } from '../define';
 
 const PROJECT_KEY = z.string().regex(/^[A-Z][A-Z0-9_]{0,254}$/, 'must be a Jira project key');
 
-/** reminders/get: the project that receives expiry reminders (null: reminders off). Policy: jira-admin. */
+/** reminders/get: where and when reminders go (projectKey null: reminders off). Policy: jira-admin. */
 export const getReminders = defineResolver({
   key: 'reminders/get',
   policy: 'jira-admin',
@@ -16,26 +18,53 @@ export const getReminders = defineResolver({
   run: () => readReminderSettings(),
 });
 
+/** reminders/sends: the latest reminders sent, newest first. Policy: jira-admin. */
+export const listReminderSends = defineResolver({
+  key: 'reminders/sends',
+  policy: 'jira-admin',
+  input: z.object({}).strict(),
+  run: () => readReminderSends(200),
+});
+
+const Input = z
+  .object({
+    projectKey: PROJECT_KEY.nullable(),
+    issueTypeId: z.string().regex(/^\d{1,18}$/, 'must be an issue type id').nullable(),
+    thresholds: z
+      .array(z.number().int().min(0).max(365))
+      .min(1, 'give at least one threshold')
+      .max(5, 'give at most 5 thresholds')
+      .refine((t) => new Set(t).size === t.length, 'must be distinct')
+      .optional(),
+    recipients: z.object({ owner: z.boolean(), backup: z.boolean(), adminGroup: z.string().trim().min(1).max(255).nullable() }).strict().optional(),
+    staleDays: z.number().int().min(7).max(3650).optional(),
+  })
+  .strict();
+
 /**
- * reminders/save: turn reminders on by choosing a project (and optionally an issue type), or off
- * with projectKey null. The project must exist for the app, which creates the issues. Policy: jira-admin.
+ * reminders/save: turn reminders on by choosing a project (and optionally an issue type, checked
+ * against the project's types), or off with projectKey null; thresholds, recipients and the stale
+ * window keep their stored values when omitted. Policy: jira-admin.
  */
 export const saveReminders = defineResolver({
   key: 'reminders/save',
   policy: 'jira-admin',
-  input: z.object({ projectKey: PROJECT_KEY.nullable(), issueTypeId: z.string().regex(/^\d{1,18}$/, 'must be an issue type id').nullable() }).strict(),
+  input: Input,
   async run({ payload }): Promise<ReminderSettings> {
-    if (payload.projectKey === null) {
-      await writeReminderSettings({ projectKey: null, issueTypeId: null });
-      return { projectKey: null, issueTypeId: null };
+    const current = await readReminderSettings();
+    const client = new JiraClient(INTERACTIVE);
+    const recipients = payload.recipients ?? current.recipients;
+    if (recipients.adminGroup && recipients.adminGroup !== current.recipients.adminGroup && !(await groupExists(client, recipients.adminGroup))) {
+      throw invalidInput('recipients.adminGroup', `no Jira group named "${recipients.adminGroup}"`);
     }
-    const project = await getProjectIssueTypes(new JiraClient(INTERACTIVE), payload.projectKey);
-    if (!project) throw invalidInput('projectKey', 'no such project, or the app cannot see it');
-    const types = project.issueTypes.filter((t) => !t.subtask);
-    if (payload.issueTypeId && types.length > 0 && !types.some((t) => t.id === payload.issueTypeId)) throw invalidInput('issueTypeId', `is not a standard issue type of ${project.key}`);
-    const issueTypeId = payload.issueTypeId ?? types[0]?.id ?? null;
-    if (!issueTypeId) throw invalidInput('issueTypeId', `choose the issue type for reminders; Jira did not list the types of ${project.key}`);
-    const settings = { projectKey: project.key, issueTypeId };
+    const base = { thresholds: [...(payload.thresholds ?? current.thresholds)].sort((a, b) => b - a), recipients, staleDays: payload.staleDays ?? current.staleDays };
+    if (payload.projectKey === null) {
+      const off = { ...base, projectKey: null, issueTypeId: null };
+      await writeReminderSettings(off);
+      return off;
+    }
+    const target = await checkWorkItemTarget(client, payload.projectKey, payload.issueTypeId);
+    const settings = { ...base, projectKey: target.projectKey, issueTypeId: target.issueTypeId };
     await writeReminderSettings(settings);
     return settings;
   },

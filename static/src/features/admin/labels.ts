@@ -16,6 +16,10 @@ export const RISK_LABELS: Record<RiskCode, string> = {
   'backup-deactivated': 'Backup deactivated',
   'person-owned-integration': 'Runs on a person',
   'unused-90-days': 'Unused 90 days',
+  orphaned: 'Orphaned',
+  'credential-stale': 'Stale credential',
+  'expiring-no-backup': 'Expiring, no backup',
+  'no-expiry-recorded': 'No expiry recorded',
 };
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });

@@ -128,20 +128,54 @@ export interface IdentityRecord extends IdentitySummary {
   leastPrivilege: Array<{ projectKey: string; roles: string[] }>;
 }
 
+/**
+ * Where a scan stands. `running` means a step is queued or in flight (its heartbeat is recent);
+ * a scan whose steps stopped reporting is shown as `failed`, never as a stale `running`.
+ */
+export type ScanRunState = 'idle' | 'running' | 'paused' | 'failed' | 'cancelled';
+
+/** Something the scan could not measure (and skipped), with the reason in plain words. */
+export interface ScanUnmeasured {
+  kind: 'identity' | 'project';
+  /** Account id or project key. */
+  id: string;
+  name: string;
+  reason: string;
+}
+
 export interface ScanStatus {
-  state: 'idle' | 'running' | 'paused';
+  state: ScanRunState;
+  /** The current phase's name for tools (null when no scan is under way). */
   phase: string | null;
-  done: number;
-  total: number;
+  /** What the scan is doing now, in plain words for people (null when no scan is under way). */
+  phaseLabel: string | null;
+  /** One progress over the whole run (all phases), in the same unit for done and total. */
+  progress: { done: number; total: number };
+  /** Why the scan waits, and until when (the hour's budget, Jira's quota, or a retry after errors). */
+  pause: { reason: string; resumesAt: string } | null;
+  /** Why the last scan failed, for a person; the next scan/start begins a new run. */
+  failure: string | null;
+  /** When a step of the scan last reported progress. */
+  heartbeatAt: string | null;
+  /** Why this scan reads the whole site instead of only what changed (e.g. the audit log is unavailable). */
+  fullScanReason: string | null;
+  /** Identities and projects the scan could not measure, and why. */
+  unmeasured: ScanUnmeasured[];
+  /** True while the snapshot readers see lists identities whose activity is still being measured. */
+  partial: boolean;
   pointsUsed: number;
   requests: number;
+  /** Recent problems the scan recovered from or skipped (newest last). */
   errors: string[];
   startedAt: string | null;
   finishedAt: string | null;
   /** When the snapshot that readers see was completed. */
   lastCompletedAt: string | null;
-  /** Per-installation hourly points budget and its use this hour; resumesAt when paused for it. */
-  budget: { pointsPerHour: number; usedThisHour: number; resumesAt: string | null };
+  /**
+   * Per-installation hourly points budget and its use this hour; `poolRemaining` is what Jira last
+   * reported left in the app's points pool (tenant or global, the smaller), null when not reported.
+   */
+  budget: { pointsPerHour: number; usedThisHour: number; poolRemaining: number | null };
 }
 
 export interface ScanSettings {
@@ -200,6 +234,8 @@ export interface IdentityList {
 export type DiscoveryDefs = {
   'scan/start': (payload: NoPayload) => Envelope<ScanStatus>;
   'scan/status': (payload: NoPayload) => Envelope<ScanStatus>;
+  /** Stops the running scan; the snapshot readers see stays as it was. */
+  'scan/cancel': (payload: NoPayload) => Envelope<ScanStatus>;
   'identities/list': (payload: IdentityListQuery) => Envelope<IdentityList>;
   'identity/get': (payload: { accountId: string }) => Envelope<IdentityDetail>;
   'identity/mark': (payload: { accountId: string; integration: boolean | null }) => Envelope<{ override: IdentitySummary['override'] }>;
@@ -687,6 +723,7 @@ const CALLER_KEYS: Record<keyof CallerDefs, true> = { 'me/get': true };
 const DISCOVERY_KEYS: Record<keyof DiscoveryDefs, true> = {
   'scan/start': true,
   'scan/status': true,
+  'scan/cancel': true,
   'identities/list': true,
   'identity/get': true,
   'identity/mark': true,

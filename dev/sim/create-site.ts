@@ -23,7 +23,12 @@ export function createSimSite(options: SimSiteOptions = {}): SimSite {
   const router = createRoutes();
   const meter = new Meter();
   const faults = new FaultState();
-  const quota = new HourlyQuota(options.hourlyPoints ?? 65_000);
+  // The app's global pool (shared with other installations: a knob) and, once set, this site's
+  // tenant pool (Tier 2 quotas); a request is charged to both and refused by the first one spent.
+  const global = new HourlyQuota(options.hourlyPoints ?? 65_000, 'global');
+  let tenant: HourlyQuota | null = null;
+  const pools = (): HourlyQuota[] => (tenant ? [tenant, global] : [global]);
+  const spentPool = (t: number): HourlyQuota | undefined => pools().find((q) => q.exhausted(t));
   const burst = new BurstLimiter();
   const recorded: RecordedRequest[] = [];
 
@@ -38,7 +43,7 @@ export function createSimSite(options: SimSiteOptions = {}): SimSite {
 
   const rateLimited = (reason: string, retryAfter: number, t: number): SimResponse => ({
     status: 429,
-    headers: { ...quotaHeaders(quota, t), 'Retry-After': String(retryAfter), 'RateLimit-Reason': reason, 'Content-Type': 'application/json' },
+    headers: { ...quotaHeaders(pools(), t), 'Retry-After': String(retryAfter), 'RateLimit-Reason': reason, 'Content-Type': 'application/json' },
     body: { errorMessages: ['Rate limit exceeded.'], errors: {} },
   });
 
@@ -46,12 +51,12 @@ export function createSimSite(options: SimSiteOptions = {}): SimSite {
     const method = req.method.toUpperCase();
     const json = (r: HandlerResult, extra: Record<string, string> = {}): SimResponse => ({
       status: r.status,
-      headers: { ...quotaHeaders(quota, t), ...(r.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...extra },
+      headers: { ...quotaHeaders(pools(), t), ...(r.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...extra },
       ...(r.body !== undefined ? { body: r.body } : {}),
     });
     const fault = faults.takeFailure();
     if (fault?.kind === 'rateLimit') {
-      const retry = fault.retryAfterSeconds ?? (fault.reason === 'jira-burst-based' ? 1 : secondsUntilReset(quota, t));
+      const retry = fault.retryAfterSeconds ?? (fault.reason === 'jira-burst-based' ? 1 : secondsUntilReset(global, t));
       return { response: rateLimited(fault.reason, retry, t), endpoint: `${method} (fault)`, points: 0 };
     }
     if (fault?.kind === 'serverError') {
@@ -68,11 +73,12 @@ export function createSimSite(options: SimSiteOptions = {}): SimSite {
       return { response: json(r), endpoint: `${method} (unknown)`, points: 1 };
     }
     const endpoint = `${method} ${match.route.template}`;
-    if (quota.exhausted(t)) return { response: rateLimited(quota.reason(), secondsUntilReset(quota, t), t), endpoint, points: 0 };
+    const spent = spentPool(t);
+    if (spent) return { response: rateLimited(spent.reason(), secondsUntilReset(spent, t), t), endpoint, points: 0 };
     if (!burst.take(method, match.route.template, t)) return { response: rateLimited('jira-burst-based', 1, t), endpoint, points: 0 };
     const result = match.route.handler({ req: { ...req, method }, params: match.params, site, access, caller, now: t, changed: () => access.invalidate() });
     const points = pointsFor(result.cost);
-    quota.charge(t, points);
+    for (const q of pools()) q.charge(t, points);
     return { response: json(result), endpoint, points };
   };
 
@@ -105,9 +111,20 @@ export function createSimSite(options: SimSiteOptions = {}): SimSite {
     faults: { set: (f) => faults.set(f), clear: () => faults.clear() },
     quota: {
       set(o) {
-        if (o.hourlyPoints !== undefined) quota.limit = o.hourlyPoints;
-        if (o.kind !== undefined) quota.kind = o.kind;
+        // A kind sets that pool (a tenant pool is created on first use); no kind sets every pool.
+        if (o.kind === 'tenant') {
+          tenant ??= new HourlyQuota(global.limit, 'tenant');
+          if (o.hourlyPoints !== undefined) tenant.limit = o.hourlyPoints;
+        } else if (o.kind === 'global') {
+          if (o.hourlyPoints !== undefined) global.limit = o.hourlyPoints;
+        } else if (o.hourlyPoints !== undefined) {
+          for (const q of pools()) q.limit = o.hourlyPoints;
+        }
+        if (o.otherInstallations !== undefined || o.otherPointsPerHour !== undefined) {
+          global.othersPerHour = (o.otherInstallations ?? 0) * (o.otherPointsPerHour ?? 0);
+        }
       },
+      remaining: (t = now()) => ({ global: global.remaining(t), tenant: tenant ? tenant.remaining(t) : null }),
     },
     recorded: () => recorded.slice(),
     truth: createTruth(site, access),

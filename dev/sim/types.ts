@@ -86,7 +86,16 @@ export interface SimSite {
   personas(): Persona[];
   meter: { snapshot(): MeterSnapshot; reset(): void };
   faults: { set(f: Partial<Faults>): void; clear(): void };
-  quota: { set(o: { hourlyPoints?: number; kind?: 'tenant' | 'global' }): void };
+  quota: {
+    /**
+     * Sets the app's points pools: `kind` picks the tenant pool (created on first use) or the global
+     * one; without `kind`, `hourlyPoints` applies to every pool. `otherInstallations` other sites,
+     * each spending `otherPointsPerHour` evenly over the hour, share the global pool.
+     */
+    set(o: { hourlyPoints?: number; kind?: 'tenant' | 'global'; otherInstallations?: number; otherPointsPerHour?: number }): void;
+    /** Points left in each pool now (tenant null when the site has none). */
+    remaining(t?: number): { global: number; tenant: number | null };
+  };
   recorded(): RecordedRequest[];
   truth: Truth;
   mutate: Mutate;

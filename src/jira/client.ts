@@ -1,6 +1,6 @@
 import api, { type Route } from '@forge/api';
-import { JiraError, JiraUnavailableError, QuotaExhaustedError, messagesOf } from './errors';
-import { backoffMs, rateLimitKind, retryAfterMs } from './rate-limit';
+import { DeadlineError, JiraError, JiraUnavailableError, QuotaExhaustedError, messagesOf } from './errors';
+import { backoffMs, readPools, rateLimitKind, retryAfterMs, type PoolReading } from './rate-limit';
 
 /**
  * Who a request acts as. Access checks run as the calling user (their own Jira permissions);
@@ -59,6 +59,8 @@ export interface RequestObserver {
    * the function to call once the request's cost is known (0 when it got no answer).
    */
   beforeSend(info: { method: string; path: string; maxCost: number }): (outcome: { status: number; points: number }) => void;
+  /** Jira's report of the app's points pools (tenant, global), from any answer that carried one. */
+  onPools?(pools: PoolReading[]): void;
 }
 
 /**
@@ -81,6 +83,11 @@ export class JiraClient {
       maxRequestsPerSecond?: number;
       env?: ClientEnvironment;
       observer?: RequestObserver;
+      /**
+       * No wait for Jira (backoff, Retry-After, an answer) ends after this time (ms): a call that
+       * would wait longer throws DeadlineError, so that a background step ends inside its timeout.
+       */
+      deadline?: number;
     } = {},
   ) {}
 
@@ -93,7 +100,14 @@ export class JiraClient {
     const now = this.env.now();
     const start = Math.max(now, this.nextStart);
     this.nextStart = start + 1000 / rps;
-    if (start > now) await this.env.sleep(start - now);
+    if (start > now) await this.wait(start - now, 'pacing requests');
+  }
+
+  /** Sleeps, unless the sleep would end after the deadline: then gives up at once. */
+  private async wait(ms: number, what: string): Promise<void> {
+    const deadline = this.options.deadline;
+    if (deadline !== undefined && this.env.now() + ms > deadline) throw new DeadlineError(what);
+    await this.env.sleep(ms);
   }
 
   async json<T>(request: JiraRequest): Promise<T> {
@@ -117,7 +131,7 @@ export class JiraClient {
       const pause = (this.slowUntil.get(endpoint) ?? 0) - this.env.now();
       // A caller that cannot wait that long (a page's resolver) is told at once.
       if (pause > this.policy.maxWaitMs) throw new JiraError(429, method, path, ['Rate limited by Jira']);
-      if (pause > 0) await this.env.sleep(pause);
+      if (pause > 0) await this.wait(pause, 'waiting out a burst limit');
       const last = attempt + 1 >= this.policy.maxAttempts;
       let response: Response;
       await this.pace();
@@ -126,13 +140,16 @@ export class JiraClient {
         response = await this.send(actor, method, route, body);
       } catch (cause) {
         settle({ status: 0, points: 0 });
+        if (cause instanceof DeadlineError) throw cause;
         if (retryable && !last) {
-          await this.env.sleep(backoffMs(attempt, this.policy.baseDelayMs, this.policy.maxDelayMs, this.env.random));
+          await this.wait(backoffMs(attempt, this.policy.baseDelayMs, this.policy.maxDelayMs, this.env.random), 'retrying a call Jira did not answer');
           continue;
         }
         throw new JiraUnavailableError(`Jira could not be reached (${method} ${path}): ${(cause as Error).message}`);
       }
 
+      const pools = readPools(response.headers, this.env.now());
+      if (pools.length > 0) this.options.observer?.onPools?.(pools);
       // Jira charges the base point for every answer, errors included.
       if (response.status !== 200) settle({ status: response.status, points: response.ok ? 2 : 1 });
       if (response.status === 429) {
@@ -141,14 +158,14 @@ export class JiraClient {
         if (kind === 'quota') throw new QuotaExhaustedError(this.env.now() + wait, response.headers.get('ratelimit-reason') ?? 'unknown');
         if (kind === 'burst') this.slowUntil.set(endpoint, this.env.now() + wait);
         if (!retryable || last || wait > this.policy.maxWaitMs) throw new JiraError(429, method, path, ['Rate limited by Jira']);
-        await this.env.sleep(wait);
+        await this.wait(wait, 'waiting out a rate limit');
         continue;
       }
       if (response.status >= 500) {
         await response.text().catch(() => '');
         if (retryable && !last) {
           const wait = Math.max(retryAfterMs(response.headers, this.env.now()), backoffMs(attempt, this.policy.baseDelayMs, this.policy.maxDelayMs, this.env.random));
-          await this.env.sleep(Math.min(wait, this.policy.maxWaitMs));
+          await this.wait(Math.min(wait, this.policy.maxWaitMs), 'retrying after a Jira server error');
           continue;
         }
         throw new JiraError(response.status, method, path, []);
@@ -160,7 +177,7 @@ export class JiraClient {
         // A 2xx with a body that is not JSON: a broken proxy or a truncated answer. Reads try again.
         if (response.status === 200) settle({ status: 200, points: 1 });
         if (retryable && !last) {
-          await this.env.sleep(backoffMs(attempt, this.policy.baseDelayMs, this.policy.maxDelayMs, this.env.random));
+          await this.wait(backoffMs(attempt, this.policy.baseDelayMs, this.policy.maxDelayMs, this.env.random), 'retrying after an unreadable answer');
           continue;
         }
         throw new JiraUnavailableError(`Jira answered ${method} ${path} with a body that is not JSON`);
@@ -171,6 +188,10 @@ export class JiraClient {
   }
 
   private async send(actor: Actor, method: string, route: Route, body: unknown): Promise<Response> {
+    // The answer may take no longer than the policy allows, nor run past the deadline.
+    const deadline = this.options.deadline;
+    const timeoutMs = deadline === undefined ? this.policy.timeoutMs : Math.min(this.policy.timeoutMs, deadline - this.env.now());
+    if (timeoutMs <= 0) throw new DeadlineError('about to call Jira');
     const requester = actor === 'user' ? api.asUser() : api.asApp();
     const request = requester.requestJira(route, {
       method,
@@ -179,7 +200,7 @@ export class JiraClient {
     }) as unknown as Promise<Response>;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${this.policy.timeoutMs / 1000} s`)), this.policy.timeoutMs);
+      timer = setTimeout(() => reject(new Error(`no answer within ${Math.round(timeoutMs / 100) / 10} s`)), timeoutMs);
     });
     try {
       return await Promise.race([request, timeout]);

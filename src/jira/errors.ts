@@ -54,3 +54,15 @@ export async function nullWhenMissing<T>(request: Promise<T>): Promise<T | null>
     throw e;
   }
 }
+
+/**
+ * A wait for Jira (a retry's backoff, a Retry-After, an answer) would end after the caller's
+ * deadline: the call gives up at once, so that a background step ends inside its function's
+ * timeout instead of being cut off and run again from the same point.
+ */
+export class DeadlineError extends Error {
+  constructor(what: string) {
+    super(`Out of time for this step while ${what}; the next step carries on`);
+    this.name = 'DeadlineError';
+  }
+}

@@ -32,3 +32,66 @@ export function backoffMs(attempt: number, baseMs: number, capMs: number, random
   const exp = Math.min(capMs, baseMs * 2 ** attempt);
   return Math.round(exp * (0.7 + 0.6 * random()));
 }
+
+/**
+ * What Jira reported about one of the app's hourly points pools: `"tenant-app-quota"` (this site)
+ * or `"global-app-quota"` (every site that installed the app). Jira sends the structured headers
+ * `Beta-RateLimit-Policy: "tenant-app-quota";q=100100;w=3600` and
+ * `Beta-RateLimit: "tenant-app-quota";r=17842;t=2107` (the `Beta-` prefix goes once the headers
+ * are final, so both spellings are read). `r`, the points remaining, comes only near the limit:
+ * null means "not near the limit".
+ */
+export interface PoolReading {
+  policy: string;
+  limit: number | null;
+  remaining: number | null;
+  /** When the pool refills (ms). */
+  resetAt: number;
+  observedAt: number;
+}
+
+interface HeaderSource {
+  get(name: string): string | null;
+}
+
+/** Parses a structured-field list such as `"a";r=1;t=2, "b";r=3` into names and parameters. */
+function parseItems(value: string | null): Map<string, Map<string, string>> {
+  const items = new Map<string, Map<string, string>>();
+  for (const part of (value ?? '').split(',')) {
+    const [head, ...params] = part.split(';').map((p) => p.trim());
+    const name = head?.replace(/^"|"$/g, '');
+    if (!name) continue;
+    const map = new Map<string, string>();
+    for (const p of params) {
+      const [k, v] = p.split('=');
+      if (k && v !== undefined) map.set(k.trim().toLowerCase(), v.trim());
+    }
+    items.set(name, map);
+  }
+  return items;
+}
+
+function numberOf(v: string | undefined): number | null {
+  const n = Number(v);
+  return v !== undefined && Number.isFinite(n) ? n : null;
+}
+
+/** The points pools an answer reported (empty when it carried no pool headers). */
+export function readPools(headers: HeaderSource, now: number): PoolReading[] {
+  const policies = parseItems(headers.get('beta-ratelimit-policy') ?? headers.get('ratelimit-policy'));
+  const states = parseItems(headers.get('beta-ratelimit') ?? headers.get('ratelimit'));
+  const names = new Set([...policies.keys(), ...states.keys()]);
+  return [...names].map((policy) => {
+    const p = policies.get(policy);
+    const s = states.get(policy);
+    const window = numberOf(p?.get('w')) ?? 3600;
+    const seconds = numberOf(s?.get('t'));
+    return {
+      policy,
+      limit: numberOf(p?.get('q')),
+      remaining: numberOf(s?.get('r')),
+      resetAt: seconds === null ? (Math.floor(now / (window * 1000)) + 1) * window * 1000 : now + seconds * 1000,
+      observedAt: now,
+    };
+  });
+}

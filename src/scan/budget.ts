@@ -1,7 +1,11 @@
+import type { PoolReading } from '../jira/rate-limit';
+
 /**
  * A per-installation hourly points budget. Jira's default pool (65,000 points an hour) is shared
  * by every site that installs the app, so each installation keeps its scans to its own share and
- * pauses until the next hour when the share is spent.
+ * pauses until the next hour when the share is spent. When Jira reports that one of the app's
+ * pools (tenant or global) is running low, background work also keeps to a fair share of what
+ * remains in it (see poolCeiling).
  */
 export interface BudgetState {
   pointsPerHour: number;
@@ -10,7 +14,24 @@ export interface BudgetState {
   used: number;
   /** Most points spent in any one clock hour of this scan. */
   maxUsedInHour: number;
+  /** Low pools Jira reported this window, with the most this installation may have spent by their reset. */
+  pools?: PoolLimit[];
 }
+
+/** A points pool that Jira reported near its limit, and this installation's ceiling in it. */
+export interface PoolLimit {
+  policy: string;
+  remaining: number;
+  limit: number | null;
+  resetAt: number;
+  /** Background work stops when this hour's `used` would pass this (points, same count as `used`). */
+  ceiling: number;
+}
+
+/** Share of a low pool's remaining points (above the reserve) that one installation's background work may take. */
+export const POOL_SHARE = 0.25;
+/** Part of a pool that background work never spends: left for page views, the site's users and other sites. */
+export const POOL_RESERVE = 0.1;
 
 const HOUR = 3_600_000;
 /**
@@ -20,10 +41,29 @@ const HOUR = 3_600_000;
 const SAFETY_MARGIN = 0.02;
 
 export class BudgetSpentError extends Error {
-  constructor(readonly resumeAt: number) {
-    super(`This hour's scan budget is spent; resuming at ${new Date(resumeAt).toISOString()}`);
+  constructor(
+    readonly resumeAt: number,
+    /** Why, for people: the installation's own budget, or a fair share of a pool Jira says is low. */
+    readonly reason = "this hour's scan budget is spent",
+  ) {
+    super(`The scan waits: ${reason}; resuming at ${new Date(resumeAt).toISOString()}`);
     this.name = 'BudgetSpentError';
   }
+}
+
+/**
+ * The fair-share rule for one reading of a low pool: this installation may have spent, this hour,
+ * at most what it had spent when the reading came plus POOL_SHARE of what then remained above
+ * POOL_RESERVE of the pool. Later readings only lower the ceiling (when other sites or page views
+ * drain the pool faster than we do); our own spending never raises it. A pool Jira does not report
+ * as low (no remaining figure) sets no ceiling.
+ */
+export function poolCeiling(previous: PoolLimit | undefined, reading: PoolReading, usedNow: number): PoolLimit | undefined {
+  if (reading.remaining === null) return previous && previous.resetAt > reading.observedAt ? previous : undefined;
+  const reserve = reading.limit === null ? 0 : reading.limit * POOL_RESERVE;
+  const ceiling = usedNow + Math.floor(Math.max(0, reading.remaining - reserve) * POOL_SHARE);
+  const current = previous && previous.resetAt > reading.observedAt ? previous.ceiling : Infinity;
+  return { policy: reading.policy, remaining: reading.remaining, limit: reading.limit, resetAt: reading.resetAt, ceiling: Math.min(current, ceiling) };
 }
 
 export function hourOf(now: number): number {
@@ -51,6 +91,12 @@ export class PointsBudget {
     this.roll();
     const usable = Math.floor(this.state.pointsPerHour * (1 - SAFETY_MARGIN));
     if (this.state.used + this.reserved + maxCost > usable) throw new BudgetSpentError(this.state.hourStart + HOUR);
+    const now = this.now();
+    for (const pool of this.state.pools ?? []) {
+      if (pool.resetAt > now && this.state.used + this.reserved + maxCost > pool.ceiling) {
+        throw new BudgetSpentError(pool.resetAt, `Jira reports the app's ${pool.policy} pool low (${pool.remaining} points left), and this site has taken its fair share of it`);
+      }
+    }
     this.reserved += maxCost;
     return (points) => {
       this.reserved -= maxCost;
@@ -61,8 +107,32 @@ export class PointsBudget {
     };
   }
 
+  /** Takes Jira's latest report of the app's points pools into account. */
+  observePools(readings: PoolReading[]): void {
+    this.roll();
+    const pools = new Map((this.state.pools ?? []).map((p) => [p.policy, p]));
+    for (const reading of readings) {
+      const next = poolCeiling(pools.get(reading.policy), reading, this.state.used + this.reserved);
+      if (next) pools.set(reading.policy, next);
+      else pools.delete(reading.policy);
+    }
+    this.state = { ...this.state, pools: [...pools.values()] };
+  }
+
+  /** The least Jira last reported left in any of the app's pools, or null when none was reported low. */
+  poolRemaining(): number | null {
+    const now = this.now();
+    const live = (this.state.pools ?? []).filter((p) => p.resetAt > now);
+    return live.length ? Math.min(...live.map((p) => p.remaining)) : null;
+  }
+
   private roll(): void {
-    const hour = hourOf(this.now());
+    const now = this.now();
+    const hour = hourOf(now);
     if (hour !== this.state.hourStart) this.state = { ...this.state, hourStart: hour, used: 0 };
+    // A pool's ceiling counts this hour's `used`, so it lasts no longer than the hour (or the pool's reset).
+    if (this.state.pools?.some((p) => p.resetAt <= now || p.resetAt > hour + HOUR)) {
+      this.state = { ...this.state, pools: this.state.pools.filter((p) => p.resetAt > now && p.resetAt <= hour + HOUR) };
+    }
   }
 }

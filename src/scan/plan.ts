@@ -11,6 +11,7 @@ export const FULL_SCAN_EVERY_MS = 7 * 24 * 3_600_000;
  */
 export async function planIncremental(base: ScanState, lastGood: LastGoodScan, settings: ScanSettings): Promise<ScanState> {
   const fresh = Date.now() - Date.parse(lastGood.fullAt) < FULL_SCAN_EVERY_MS;
-  if (!fresh || lastGood.windowDays !== settings.windowDays) return base;
+  if (!fresh) return { ...base, fullScanReason: 'The weekly full scan: new accounts and people-integrations are found by reading everything.' };
+  if (lastGood.windowDays !== settings.windowDays) return { ...base, fullScanReason: `The activity window changed from ${lastGood.windowDays} to ${settings.windowDays} days.` };
   return { ...base, mode: 'incremental', phase: 'changes', sinceDay: lastGood.startedAt.slice(0, 10), directory: lastGood.directory };
 }

@@ -14,6 +14,8 @@ export interface SnapshotPointer {
   windowDays: number;
   identityCount: number;
   indexChunks: number;
+  /** True while the scan that wrote it is still measuring activity (identities known, counts filling in). */
+  partial?: boolean;
 }
 
 const POINTER_KEY = 'scan:snapshot:current';

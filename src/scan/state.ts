@@ -1,4 +1,5 @@
 import { kvs } from '../storage/kvs';
+import type { ScanUnmeasured } from '../contract';
 import type { BudgetState } from './budget';
 import type { DirectoryRef } from './directory';
 
@@ -22,8 +23,25 @@ export interface ScanState {
   windowDays: number;
   startedAt: string;
   finishedAt: string | null;
-  /** Set while waiting for the hour's budget or Jira's quota. */
+  /** Set while waiting for the hour's budget, Jira's quota, or a retry after errors. */
   resumesAt: string | null;
+  /** Why the scan waits (for people), while resumesAt is set. */
+  pauseReason: string | null;
+  /** How the run ended when it did not complete: failed (with `failure`) or cancelled by an admin. */
+  outcome: 'failed' | 'cancelled' | null;
+  failure: string | null;
+  /** When a step last started or saved progress: a step in flight beats at least this often. */
+  heartbeatAt: string;
+  /** When the next step is due on the queue (null while a step runs or after the end). */
+  nextStepAt: string | null;
+  /** How many times the current step number has been started (a step cut off is run again). */
+  stepRuns: number;
+  /** Consecutive steps that failed without progress: since when, how many, and the last error. */
+  trouble: { since: string; count: number; last: string } | null;
+  fullScanReason: string | null;
+  unmeasured: ScanUnmeasured[];
+  /** Whether this run has published a partial snapshot (identities known, activity still measured). */
+  partialPublished: boolean;
   done: number;
   total: number;
   points: number;
@@ -74,6 +92,13 @@ export async function writeLastGood(last: LastGoodScan): Promise<void> {
 }
 
 export const MAX_ERRORS = 20;
+/** The list shown on the admin page is bounded; the count says how many more there were. */
+export const MAX_UNMEASURED = 200;
+
+export function withUnmeasured(state: ScanState, entry: ScanUnmeasured): ScanState {
+  const rest = state.unmeasured.filter((u) => !(u.kind === entry.kind && u.id === entry.id));
+  return { ...state, unmeasured: [...rest, entry].slice(-MAX_UNMEASURED) };
+}
 
 export function withError(state: ScanState, message: string): ScanState {
   return { ...state, errors: [...state.errors, message].slice(-MAX_ERRORS) };

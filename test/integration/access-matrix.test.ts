@@ -42,6 +42,7 @@ function probes(other: string, ids: { both: string; person: string }): Record<st
     'me/get': {},
     'scan/start': {},
     'scan/status': {},
+    'scan/cancel': {},
     'identities/list': { projectKey: other, limit: 200 },
     'identity/get': { accountId: ids.both },
     'identity/mark': { accountId: ids.both, integration: true },

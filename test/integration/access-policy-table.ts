@@ -8,6 +8,7 @@ export const POLICY: Record<string, PolicyName> = {
   'me/get': 'signed-in',
   'scan/start': 'jira-admin',
   'scan/status': 'jira-admin',
+  'scan/cancel': 'jira-admin',
   'identities/list': 'jira-admin',
   'identity/get': 'jira-admin',
   'identity/mark': 'jira-admin',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BudgetSpentError, PointsBudget } from '../../src/scan/budget';
+import { BudgetSpentError, PointsBudget, poolCeiling } from '../../src/scan/budget';
 
 const HOUR = 3_600_000;
 
@@ -32,5 +32,47 @@ describe('the per-installation hourly points budget', () => {
     now = 11 * HOUR + 1;
     settle(40);
     expect(budget.snapshot()).toMatchObject({ hourStart: 11 * HOUR, used: 40 });
+  });
+});
+
+describe('fair share of a points pool Jira reports low', () => {
+  const reading = (remaining: number | null, limit: number | null, at = 10 * HOUR + 60_000) => ({ policy: 'global-app-quota', remaining, limit, resetAt: 11 * HOUR, observedAt: at });
+
+  it.each<[string, ReturnType<typeof reading>, number, number | undefined]>([
+    // remaining 12,000 of 65,000: the reserve is 6,500, a quarter of the 5,500 above it is 1,375.
+    ['a quarter of what remains above the reserve', reading(12_000, 65_000), 3_000, 3_000 + 1_375],
+    ['nothing when the pool is inside its reserve', reading(6_000, 65_000), 3_000, 3_000],
+    ['no reserve when Jira does not say the size', reading(4_000, null), 0, 1_000],
+    ['no ceiling when Jira does not say the pool is low', reading(null, 65_000), 3_000, undefined],
+  ])('%s', (_name, r, usedNow, ceiling) => {
+    expect(poolCeiling(undefined, r, usedNow)?.ceiling).toBe(ceiling);
+  });
+
+  it('never rises with our own spending, and falls when others drain the pool faster', () => {
+    const first = poolCeiling(undefined, reading(12_000, 65_000), 0);
+    expect(first?.ceiling).toBe(1_375);
+    // We spent 1,000 and the pool fell by just that: the ceiling stays.
+    expect(poolCeiling(first, reading(11_000, 65_000), 1_000)?.ceiling).toBe(1_375);
+    // Others took 4,000 more meanwhile: a quarter of what is left above the reserve now.
+    expect(poolCeiling(first, reading(7_000, 65_000), 1_000)?.ceiling).toBe(1_000 + 125);
+  });
+
+  it('stops background requests at the ceiling until the pool resets, below the hourly budget', () => {
+    let now = 10 * HOUR + 60_000;
+    const budget = new PointsBudget({ pointsPerHour: 10_000, hourStart: 10 * HOUR, used: 0, maxUsedInHour: 0 }, () => now);
+    budget.observePools([reading(12_000, 65_000)]);
+    budget.reserve(1_000)(1_000);
+    expect(budget.poolRemaining()).toBe(12_000);
+    try {
+      budget.reserve(400);
+      throw new Error('expected the fair share to be spent');
+    } catch (e) {
+      expect(e).toBeInstanceOf(BudgetSpentError);
+      expect((e as BudgetSpentError).resumeAt).toBe(11 * HOUR);
+      expect((e as BudgetSpentError).reason).toContain('fair share');
+    }
+    now = 11 * HOUR + 1;
+    expect(budget.poolRemaining()).toBeNull();
+    budget.reserve(400)(400);
   });
 });

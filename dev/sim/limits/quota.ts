@@ -7,11 +7,21 @@ export type QuotaKind = 'tenant' | 'global';
 export class HourlyQuota {
   private used = 0;
   private windowStart = 0;
+  /**
+   * Points other installations of the app take from this pool each hour, spread evenly over the
+   * hour (the global pool is shared by every site that installed the app).
+   */
+  othersPerHour = 0;
 
   constructor(
     public limit: number,
     public kind: QuotaKind = 'global',
   ) {}
+
+  /** Points spent in the current window: this site's, plus the other installations' so far. */
+  private spent(now: number): number {
+    return this.used + Math.floor((this.othersPerHour * (now - this.windowStart)) / HOUR_MS);
+  }
 
   private roll(now: number): void {
     const start = Math.floor(now / HOUR_MS) * HOUR_MS;
@@ -23,7 +33,7 @@ export class HourlyQuota {
 
   exhausted(now: number): boolean {
     this.roll(now);
-    return this.used >= this.limit;
+    return this.spent(now) >= this.limit;
   }
 
   charge(now: number, points: number): void {
@@ -33,7 +43,7 @@ export class HourlyQuota {
 
   remaining(now: number): number {
     this.roll(now);
-    return Math.max(0, this.limit - this.used);
+    return Math.max(0, this.limit - this.spent(now));
   }
 
   resetAt(now: number): number {

@@ -1,4 +1,5 @@
 import { auditRecordsSince } from '../../jira/audit';
+import { JiraError } from '../../jira/errors';
 import { readAllOverrides } from '../overrides';
 import { readIdentitySummaries, readSnapshotPointer } from '../snapshot-store';
 import type { Account } from '../directory';
@@ -17,9 +18,13 @@ const ACCESS_CATEGORIES = ['user management', 'group management', 'permissions',
 export async function runChangesPhase(ctx: StepContext): Promise<boolean> {
   const since = ctx.lastGood?.startedAt;
   const pointer = await readSnapshotPointer();
-  const records = since ? await auditRecordsSince(ctx.client, since) : null;
-  if (!records || !pointer || records.some((r) => ACCESS_CATEGORIES.includes(r.category.toLowerCase()))) {
-    ctx.state = { ...ctx.state, mode: 'full', phase: 'directory', cursor: 0, sinceDay: null, directory: null };
+  const audit = since ? await readAudit(ctx, since) : { records: null, unavailable: null };
+  const changed = audit.records?.some((r) => ACCESS_CATEGORIES.includes(r.category.toLowerCase())) ?? false;
+  if (!audit.records || !pointer || changed) {
+    const fullScanReason =
+      audit.unavailable ??
+      (changed ? "Jira's audit log shows changes to users, groups, permissions or projects since the last scan." : 'The last complete scan left nothing to compare with.');
+    ctx.state = { ...ctx.state, mode: 'full', phase: 'directory', cursor: 0, done: 0, total: 0, sinceDay: null, directory: null, fullScanReason };
     return false;
   }
   const dir = ctx.state.directory;
@@ -32,4 +37,24 @@ export async function runChangesPhase(ctx: StepContext): Promise<boolean> {
   const identityChunks = await writeList(ctx.state.runId, 'identities', list);
   ctx.state = { ...ctx.state, identityChunks, total: list.length };
   return true;
+}
+
+/**
+ * Reads the audit log since the last scan. Jira answers 403 where it keeps none (every Jira
+ * product on a Free plan) and to an app without Administer Jira; any lasting refusal means the
+ * scan cannot see what changed, so it reads everything (a full scan) and says why. Failures that
+ * may pass (5xx, timeouts, rate limits) are thrown, for the engine to retry.
+ */
+async function readAudit(ctx: StepContext, since: string): Promise<{ records: Array<{ category: string }> | null; unavailable: string | null }> {
+  try {
+    return { records: await auditRecordsSince(ctx.client, since), unavailable: null };
+  } catch (e) {
+    if (e instanceof JiraError && e.status >= 400 && e.status < 500 && e.status !== 429 && e.status !== 408) {
+      return {
+        records: null,
+        unavailable: `Jira's audit log is not available to the app (Jira answered ${e.status}): sites where every Jira product is on a Free plan have none, and reading it needs Administer Jira. Without it the scan cannot tell what changed, so it reads everything.`,
+      };
+    }
+    throw e;
+  }
 }

@@ -1,6 +1,5 @@
 import type { IdentityRecord } from '../../contract';
 import { changeTimesBy } from '../../jira/changelog';
-import { JiraError } from '../../jira/errors';
 import { projectsWithPermissions } from '../../jira/permissions-check';
 import { commentTimesBy } from '../../jira/comments';
 import type { JiraClient } from '../../jira/client';
@@ -11,7 +10,8 @@ import type { Account, ProjectEntry } from '../directory';
 import { touchedBy, windowOf, type Window } from '../jql';
 import { readAllOverrides } from '../overrides';
 import { readIdentityRecord, writeIdentityRecord, type SnapshotPointer } from '../snapshot-store';
-import { withError } from '../state';
+import { classifyFailure } from '../failure';
+import { withUnmeasured } from '../state';
 import { readList } from '../work-store';
 import { timeLeft, type StepContext } from './context';
 import type { IdentityWork } from './people';
@@ -64,9 +64,12 @@ export async function runIdentitiesPhase(ctx: StepContext, previous: SnapshotPoi
     for (const [i, e] of outcomes.entries()) {
       if (e === null) continue;
       // A request Jira refuses for this identity alone (say, an account it no longer knows) is
-      // recorded and skipped; anything else (quota, budget, outage) stops the step to retry it.
-      if (e instanceof JiraError && e.status >= 400 && e.status < 500 && e.status !== 429) {
-        next = withError(next, `${batch[i]?.accountId}: ${e.message}`);
+      // recorded as unmeasured and skipped; anything else (quota, budget, outage) stops the step,
+      // which the engine pauses or retries.
+      const failure = classifyFailure(e, 'item', 'identities');
+      const accountId = batch[i]?.accountId ?? '';
+      if (failure.kind === 'persistent') {
+        next = withUnmeasured(next, { kind: 'identity', id: accountId, name: shared.accounts.get(accountId)?.displayName ?? accountId, reason: failure.message });
         continue;
       }
       throw e;

@@ -43,7 +43,7 @@ export function useScanStatus(onCompleted: (completedAt: string) => void): ScanS
     };
   }, [take]);
 
-  const running = status !== null && status.state !== 'idle';
+  const running = status !== null && (status.state === 'running' || status.state === 'paused');
   useEffect(() => {
     if (!running) return;
     let live = true;

@@ -9,8 +9,8 @@ import { formatTime } from './labels';
 /** The last scan's time, a live progress bar while a scan runs, and Scan now. */
 export function ScanPanel({ scan }: { scan: ScanState }) {
   const s = scan.status;
-  const running = s !== null && s.state !== 'idle';
-  const percent = s && s.total > 0 ? Math.min(100, Math.round((s.done / s.total) * 100)) : 0;
+  const running = s !== null && (s.state === 'running' || s.state === 'paused');
+  const percent = s && s.progress.total > 0 ? Math.min(100, Math.round((s.progress.done / s.progress.total) * 100)) : 0;
   return (
     <Box padding="space.200" testId="scan-panel" style={{ border: `1px solid ${token('color.border')}`, borderRadius: 6, background: token('elevation.surface.raised') }}>
       <Stack space="space.150">
@@ -22,6 +22,10 @@ export function ScanPanel({ scan }: { scan: ScanState }) {
                 <Lozenge appearance="inprogress">Running</Lozenge>
               ) : s.state === 'paused' ? (
                 <Lozenge appearance="moved">Paused</Lozenge>
+              ) : s.state === 'failed' ? (
+                <Lozenge appearance="removed">Failed</Lozenge>
+              ) : s.state === 'cancelled' ? (
+                <Lozenge appearance="default">Cancelled</Lozenge>
               ) : (
                 <Lozenge appearance="success">Idle</Lozenge>
               )}
@@ -42,18 +46,28 @@ export function ScanPanel({ scan }: { scan: ScanState }) {
               aria-valuemin={0}
               aria-valuemax={100}
               aria-valuenow={percent}
-              aria-valuetext={`${percent}%${s.phase ? `, ${s.phase}` : ''}`}
+              aria-valuetext={`${percent}%${s.phaseLabel ? `, ${s.phaseLabel}` : ''}`}
               data-testid="scan-progress"
               style={{ height: 8, borderRadius: 4, background: token('color.background.neutral'), overflow: 'hidden' }}
             >
               <div style={{ width: `${percent}%`, height: '100%', background: token('color.background.brand.bold'), transition: 'width 300ms' }} />
             </div>
             <Text as="p" color="color.text.subtle" size="small">
-              {s.phase ? `${s.phase}: ` : ''}
-              {s.done} of {s.total || '?'} steps · {s.pointsUsed.toLocaleString()} Jira points used
-              {s.state === 'paused' && s.budget.resumesAt ? ` · paused for the hourly budget, resumes ${formatTime(s.budget.resumesAt)}` : ''}
+              {s.phaseLabel ? `${s.phaseLabel} · ` : ''}
+              {percent}% · {s.pointsUsed.toLocaleString()} Jira points used
+              {s.pause ? ` · ${s.pause.reason}, resumes ${formatTime(s.pause.resumesAt)}` : ''}
             </Text>
           </Stack>
+        ) : null}
+        {s && s.failure ? (
+          <SectionMessage appearance="error" title="The scan failed">
+            <Text as="p">{s.failure}</Text>
+          </SectionMessage>
+        ) : null}
+        {s && s.fullScanReason && running ? (
+          <Text as="p" color="color.text.subtle" size="small" testId="full-scan-reason">
+            Reading everything: {s.fullScanReason}
+          </Text>
         ) : null}
         {s && s.errors.length > 0 ? (
           <SectionMessage appearance="warning" title="The scan reported problems">

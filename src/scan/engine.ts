@@ -34,6 +34,8 @@ const MAX_STEP_RUNS = 4;
 const GIVE_UP_MS = 30 * 60_000;
 const RETRY_BASE_MS = 15_000;
 const RETRY_MAX_MS = 5 * 60_000;
+/** A step that cannot even read or write its checkpoint is queued again this many times (about 45 minutes). */
+const MAX_PLATFORM_RETRIES = 12;
 const LOCK_KEY = 'scan:lock';
 /** A lock that no run's state claims is taken over after this long (its creator died before writing the run). */
 const ORPHAN_LOCK_MS = 60_000;
@@ -148,6 +150,20 @@ async function endRun(state: ScanState, outcome: 'failed' | 'cancelled', failure
  * message): the queue's own retries are only for a step that was cut off.
  */
 export async function runScanStep(event: ScanStepEvent): Promise<void> {
+  try {
+    await runStep(event);
+  } catch (e) {
+    // Storage failed where the step could not record it (reading or writing its checkpoint). The
+    // queue would give up after a few retries and leave the run adrift: the step is queued again,
+    // with the same number and a growing delay, a bounded number of times.
+    const retry = (event.retry ?? 0) + 1;
+    if (retry > MAX_PLATFORM_RETRIES) throw e;
+    console.warn(`[scan] step ${event.step} could not run (${e instanceof Error ? e.message : String(e)}); queued again (${retry})`);
+    await enqueueStep({ ...event, retry }, Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** (retry - 1)) / 1000);
+  }
+}
+
+async function runStep(event: ScanStepEvent): Promise<void> {
   const state = await readScanState();
   if (!state || state.runId !== event.runId || state.step !== event.step || state.outcome !== null) return;
   if (state.finishedAt !== null && state.phase !== 'cleanup') return;

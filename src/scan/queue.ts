@@ -7,6 +7,8 @@ const queue = new Queue({ key: SCAN_QUEUE });
 export interface ScanStepEvent {
   runId: string;
   step: number;
+  /** How often this step was queued again because storage failed before it could record anything. */
+  retry?: number;
 }
 
 // Forge delays an event by at most 900 seconds; longer pauses re-check and wait again.

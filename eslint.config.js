@@ -47,6 +47,26 @@ export default tseslint.config(
     },
   },
   {
+    // Unit tests stay fast: they start no local host, server or build (test/integration is for those).
+    files: ['test/unit/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } } },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './test/unit',
+              from: ['./dev/host/host.ts', './dev/host/http', './dev/host/dev-invoke.ts', './dev/build.ts', './dev/start.ts', './dev/tools/start-app.ts', './test/support', './test/e2e'],
+              message: 'Unit tests start no host, server or build: put this test in test/integration (pure parts of dev/ are fine).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Pure rules know nothing of Forge (DESIGN.md: dependencies point inward).
     files: ['src/rules/**/*.ts'],
     rules: {

@@ -36,11 +36,11 @@ export const SPEC_EXCEPTIONS: ReadonlyArray<{ schema: string; addProperties: Jso
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-function specPath(): string {
-  const candidates = [
-    process.env.JIRA_OPENAPI_SPEC,
-    resolve(here, 'jira-platform-rest-v3.openapi.json'),
-  ].filter((p): p is string => typeof p === 'string');
+/** The vendored spec, inside the repository. */
+const SPEC_FILE = resolve(here, 'jira-platform-rest-v3.openapi.json');
+
+export function specPath(): string {
+  const candidates = [process.env.JIRA_OPENAPI_SPEC, SPEC_FILE].filter((p): p is string => typeof p === 'string');
   const found = candidates.find((p) => existsSync(p));
   if (!found) throw new Error(`Jira OpenAPI spec not found; looked in: ${candidates.join(', ')} (set JIRA_OPENAPI_SPEC)`);
   return found;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAll, UI_DIR } from '../../dev/build';
+import { specPath } from '../contract/spec';
 import { ROOT } from '../support/host';
 
 interface Operation {
@@ -58,7 +59,7 @@ describe('manifest.yml', () => {
   });
 
   it('asks for exactly the scopes the Jira calls in src/jira need (per the official spec)', () => {
-    const spec = JSON.parse(readFileSync(join(ROOT, 'test', 'contract', 'jira-platform-rest-v3.openapi.json'), 'utf8')) as Spec;
+    const spec = JSON.parse(readFileSync(specPath(), 'utf8')) as Spec;
     const routes = jiraRoutesInSource();
     expect(routes.length).toBeGreaterThan(0);
     const needed = new Set<string>();

@@ -5,6 +5,7 @@ import { ConfigError, readConfig } from './host/config';
 import { createHost } from './host/host';
 import { createHostServer } from './host/http/server';
 import { DataFileError } from './host/kvs';
+import { ManifestError } from './host/manifest';
 import { HostDataFileError } from './host/sqlite-file';
 
 /** `npm start`: build, start the local Forge host, print where everything is. */
@@ -59,6 +60,6 @@ function fail(message: string): never {
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof ConfigError || e instanceof DataFileError || e instanceof HostDataFileError) fail(e.message);
+  if (e instanceof ConfigError || e instanceof DataFileError || e instanceof HostDataFileError || e instanceof ManifestError) fail(e.message);
   fail(e instanceof Error ? (e.stack ?? e.message) : String(e as string));
 });

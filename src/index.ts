@@ -1,19 +1,28 @@
+import type { AsyncEvent } from '@forge/events';
 import { makeResolver } from '@forge/resolver';
 import type { Defs } from './contract';
 import { handlers } from './resolvers';
 import { runReminderSweep } from './registry/reminders';
 import { startScan, runScanStep } from './scan/engine';
-import type { ScanStepEvent } from './scan/queue';
+import { readScanStepEvent } from './scan/queue';
 
 /** The resolver function behind both Custom UI modules (manifest.yml: function `resolver`). */
 export const handler = makeResolver<Defs>(handlers);
 
-/** The consumer of scan-queue: one checkpointed step of a scan per event (manifest.yml: function `scan-worker`). */
-export const scanWorker = makeResolver<{ 'scan-step': (event: ScanStepEvent) => void }>({
-  'scan-step': async ({ payload }) => {
-    await runScanStep(payload);
-  },
-});
+/**
+ * The consumer of scan-queue (manifest.yml: consumer `scan-consumer`, function `scan-worker`): one
+ * checkpointed step of a scan per event. Forge calls it with the async event itself (@forge/events 2
+ * and later); the step is in the event's body.
+ */
+export async function scanWorker(event: AsyncEvent): Promise<void> {
+  const step = readScanStepEvent(event.body);
+  // Retrying an event that is not a scan step cannot help: say so and let it go.
+  if (!step) {
+    console.warn(`[scan-worker] event ${event.eventId} on ${event.queueName} is not a scan step; ignored`);
+    return;
+  }
+  await runScanStep(step);
+}
 
 /**
  * The daily scheduled trigger (manifest.yml: function `daily`): starts the day's scan (or joins a

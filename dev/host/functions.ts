@@ -48,7 +48,12 @@ export class FunctionRunner {
     );
   }
 
-  /** Delivers one async event to the consumer declared for its queue. */
+  /**
+   * Delivers one async event to the consumer declared for its queue, as Forge does with @forge/events
+   * 2 and later: the consumer's function gets the AsyncEvent itself (the pushed body, delayInSeconds
+   * and concurrency as pushed, queueName, jobId, eventId, and retryContext on a retry) and the
+   * invocation context (installContext), as every Forge function does.
+   */
   async deliverEvent(event: QueuedEvent): Promise<DeliveryOutcome> {
     const consumer = this.manifest.consumers.find((c) => c.queue === event.queueName);
     if (!consumer) return { kind: 'retry', afterSeconds: 5, reason: 'FUNCTION_PLATFORM_UNKNOWN_ERROR', retryData: `no consumer for queue ${event.queueName}` };
@@ -56,16 +61,7 @@ export class FunctionRunner {
     const timeoutMs = (fn?.timeoutSeconds ?? 55) * 1000;
     const handler = this.handler(consumer.functionKey);
     const result = await runInvocation({ owner: this.owner, functionKey: consumer.functionKey, moduleKey: consumer.key, moduleType: 'core:consumer', timeoutMs }, () =>
-      withTimeout(
-        consumer.method
-          ? handler(
-              { call: { functionKey: consumer.method, payload: event.body, jobId: event.jobId }, context: { jobId: event.jobId, retryContext: event.retryContext } },
-              { installContext: this.installContext },
-            )
-          : handler({ ...event, contextAri: this.installContext }, { installContext: this.installContext }),
-        timeoutMs,
-        `consumer ${consumer.key}`,
-      ),
+      withTimeout(handler(event, { installContext: this.installContext }), timeoutMs, `consumer ${consumer.key}`),
     ).catch((e: unknown) => ({
       _retry: true,
       retryOptions: { retryAfter: 1, retryReason: e instanceof TimeoutError ? 'FUNCTION_TIME_OUT' : 'FUNCTION_PLATFORM_UNKNOWN_ERROR', retryData: e instanceof Error ? e.message : String(e) },

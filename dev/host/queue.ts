@@ -1,15 +1,10 @@
+import type { AsyncEvent, PushEvent } from '@forge/events';
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { openSqlite } from './sqlite-file';
 
-/** One event as a consumer sees it (the shape Forge gives function consumers). */
-export interface QueuedEvent {
-  queueName: string;
-  jobId: string;
-  eventId: string;
-  body: Record<string, unknown>;
-  retryContext?: { retryCount: number; retryReason: string; retryData?: unknown };
-}
+/** One event as its consumer function receives it: @forge/events' own AsyncEvent type. */
+export type QueuedEvent = AsyncEvent;
 
 /** What a consumer's run came to: done, or retry later (thrown error or a returned InvocationError). */
 export type DeliveryOutcome = { kind: 'done' } | { kind: 'retry'; afterSeconds: number; reason: string; retryData?: unknown };
@@ -41,6 +36,9 @@ export class EventQueue {
       seq INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL UNIQUE, queue TEXT NOT NULL, job_id TEXT NOT NULL,
       body TEXT NOT NULL, run_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
       status TEXT NOT NULL CHECK (status IN ('pending','running','done','failed','cancelled')), retry_context TEXT)`);
+    // delayInSeconds and concurrency as pushed: the consumer sees them on its event (data files from before had none).
+    const columns = this.db.prepare(`SELECT name FROM pragma_table_info('events')`).all() as Array<{ name: string }>;
+    if (!columns.some((c) => c.name === 'push_options')) this.db.exec(`ALTER TABLE events ADD COLUMN push_options TEXT`);
     // Events that were running when the host stopped are run again, as Forge retries an invocation
     // that died: with a retry context, so the consumer can tell.
     this.db
@@ -52,7 +50,7 @@ export class EventQueue {
 
   /** Handles the queue paths @forge/events posts to; answers like Forge's queue service. */
   handle(path: string, body: unknown): { status: number; body?: unknown } {
-    const request = (body ?? {}) as { queueName?: string; jobId?: string; payload?: Array<{ body: Record<string, unknown>; delayInSeconds?: number }> };
+    const request = (body ?? {}) as { queueName?: string; jobId?: string; payload?: PushEvent[] };
     if (path.startsWith('/webhook/queue/publish/')) {
       if (!request.queueName || !request.jobId || !Array.isArray(request.payload)) return { status: 400, body: { errorMessage: 'Malformed push request' } };
       this.push(request.queueName, request.jobId, request.payload);
@@ -69,11 +67,11 @@ export class EventQueue {
     return { status: 404, body: { errorMessage: `Unknown queue path ${path}` } };
   }
 
-  push(queueName: string, jobId: string, events: Array<{ body: Record<string, unknown>; delayInSeconds?: number }>): void {
-    const insert = this.db.prepare(`INSERT INTO events (event_id, queue, job_id, body, run_at, status) VALUES (?, ?, ?, ?, ?, 'pending')`);
+  push(queueName: string, jobId: string, events: PushEvent[]): void {
+    const insert = this.db.prepare(`INSERT INTO events (event_id, queue, job_id, body, push_options, run_at, status) VALUES (?, ?, ?, ?, ?, ?, 'pending')`);
     const now = this.now();
     this.db.transaction(() => {
-      for (const e of events) insert.run(randomUUID(), queueName, jobId, JSON.stringify(e.body), now + (e.delayInSeconds ?? 0) * 1000);
+      for (const { body, ...options } of events) insert.run(randomUUID(), queueName, jobId, JSON.stringify(body), JSON.stringify(options), now + (options.delayInSeconds ?? 0) * 1000);
     })();
     this.kick();
   }
@@ -129,9 +127,9 @@ export class EventQueue {
     this.idleWaiters.splice(0).forEach((w) => w());
   }
 
-  private nextDue(): { seq: number; event_id: string; queue: string; job_id: string; body: string; attempts: number; retry_context: string | null } | undefined {
+  private nextDue(): { seq: number; event_id: string; queue: string; job_id: string; body: string; push_options: string | null; attempts: number; retry_context: string | null } | undefined {
     return this.db
-      .prepare(`SELECT seq, event_id, queue, job_id, body, attempts, retry_context FROM events WHERE status = 'pending' AND run_at <= ? ORDER BY run_at, seq LIMIT 1`)
+      .prepare(`SELECT seq, event_id, queue, job_id, body, push_options, attempts, retry_context FROM events WHERE status = 'pending' AND run_at <= ? ORDER BY run_at, seq LIMIT 1`)
       .get(this.now()) as ReturnType<EventQueue['nextDue']>;
   }
 
@@ -145,6 +143,7 @@ export class EventQueue {
     this.running++;
     this.db.prepare(`UPDATE events SET status = 'running', attempts = attempts + 1 WHERE seq = ?`).run(row.seq);
     const event: QueuedEvent = {
+      ...(row.push_options ? (JSON.parse(row.push_options) as Omit<PushEvent, 'body'>) : {}),
       queueName: row.queue,
       jobId: row.job_id,
       eventId: row.event_id,

@@ -11,6 +11,12 @@ export interface ScanStepEvent {
   retry?: number;
 }
 
+/** The scan step an event's body holds, or null when the body is not one. */
+export function readScanStepEvent(body: Record<string, unknown>): ScanStepEvent | null {
+  const { runId, step } = body;
+  return typeof runId === 'string' && Number.isInteger(step) ? { runId, step: step as number } : null;
+}
+
 // Forge delays an event by at most 900 seconds; longer pauses re-check and wait again.
 const MAX_DELAY_SECONDS = 900;
 

@@ -37,11 +37,26 @@ describe('async events and scheduled triggers declared in the manifest', () => {
     expect(await call('jobs/stats', { jobId })).toEqual({ success: 3, inProgress: 0, failed: 0 });
   });
 
-  it('retries a consumer that throws, with a retry context', async () => {
+  it("calls the consumer's function with the event itself and the invocation context, as Forge does with @forge/events 2+", async () => {
+    const { jobId } = (await call('jobs/start', { items: [5], mode: 'delayed' })) as { jobId: string };
+    await new Promise((r) => setTimeout(r, 1_200));
+    await host.queue.idle();
+    const received = (await read('received:5')) as { event: Record<string, unknown>; context: Record<string, unknown> };
+    // @forge/events' AsyncEvent: the pushed event's fields plus queueName, jobId and eventId; no resolver call wrapped around it.
+    expect(Object.keys(received.event).sort()).toEqual(['body', 'delayInSeconds', 'eventId', 'jobId', 'queueName']);
+    expect(received.event).toMatchObject({ body: { n: 5, mode: 'delayed' }, delayInSeconds: 1, queueName: 'work-queue', jobId });
+    expect(received.event.eventId).toEqual(expect.any(String));
+    expect(received.context).toEqual({ installContext: expect.stringMatching(/^ari:cloud:jira::site\//) });
+  });
+
+  it('retries a consumer that throws, with a retry context on the event', async () => {
     await call('jobs/start', { items: [10], mode: 'fail-once' });
     await new Promise((r) => setTimeout(r, 1_500));
     await host.queue.idle();
     expect(await read('done:10')).toEqual({ attempts: 2 });
+    const { event } = (await read('received:10')) as { event: Record<string, unknown> };
+    expect(event.retryContext).toMatchObject({ retryCount: 1, retryReason: 'FUNCTION_PLATFORM_UNKNOWN_ERROR', retryData: 'first attempt fails on purpose' });
+    expect(event.body).toEqual({ n: 10, mode: 'fail-once' });
   });
 
   it("retries a consumer that runs past its function's timeoutSeconds", async () => {

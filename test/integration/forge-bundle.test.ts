@@ -26,7 +26,7 @@ beforeAll(async () => {
     (e: { stdout?: string; stderr?: string }) => ({ stdout: e.stdout || JSON.stringify({ error: e.stderr }) }),
   );
   run = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as BundleRun;
-}, 180_000);
+}, 600_000);
 afterAll(() => {
   if (run?.outputDir) rmSync(run.outputDir, { recursive: true, force: true });
 });

@@ -43,7 +43,7 @@ describe('manifest.yml', () => {
     const result = await validate(false, join(ROOT, 'manifest.yml'));
     expect(result.errors ?? []).toEqual([]);
     expect(result.success).toBe(true);
-  });
+  }, 180_000); // compiling Forge's 4 MB manifest schema takes seconds of CPU, more on a busy machine
 
   it('declares the two pages on one resource, the resolver function and nodejs22.x', () => {
     const manifest = parse(readFileSync(join(ROOT, 'manifest.yml'), 'utf8')) as {

@@ -13,8 +13,9 @@ export interface ScanStepEvent {
 
 /** The scan step an event's body holds, or null when the body is not one. */
 export function readScanStepEvent(body: Record<string, unknown>): ScanStepEvent | null {
-  const { runId, step } = body;
-  return typeof runId === 'string' && Number.isInteger(step) ? { runId, step: step as number } : null;
+  const { runId, step, retry } = body;
+  if (typeof runId !== 'string' || !Number.isInteger(step)) return null;
+  return { runId, step: step as number, ...(Number.isInteger(retry) ? { retry: retry as number } : {}) };
 }
 
 // Forge delays an event by at most 900 seconds; longer pauses re-check and wait again.

@@ -52,7 +52,7 @@ export async function planImport(csv: string, now: Date, client = new JiraClient
     return empty(body.length);
   }
 
-  const rows = body.map((r) => parseRow(r.line, r.cells, columns, errors)).filter((r): r is ParsedRow => r !== null);
+  const rows = body.map((r) => (fitsHeader(r, head.cells.length, errors) ? parseRow(r.line, r.cells, columns, errors) : null)).filter((r): r is ParsedRow => r !== null);
   rejectDuplicates(rows, errors);
   await checkAccounts(rows, errors, client);
   const identities = await diffAgainstStore(rows, errors, now);
@@ -81,6 +81,13 @@ function readHeader(cells: string[], errors: ImportRowError[]): Map<CsvColumn, n
   const map = new Map<CsvColumn, number>();
   for (const c of CSV_COLUMNS) if (names.includes(c)) map.set(c, names.indexOf(c));
   return map;
+}
+
+/** A row with more cells than the header has is refused (its extra cells would be lost); a shorter one leaves the rest empty. */
+function fitsHeader(row: { line: number; cells: string[] }, width: number, errors: ImportRowError[]): boolean {
+  if (row.cells.length <= width) return true;
+  errors.push({ row: row.line, column: null, message: `has ${row.cells.length} cells but the first line names ${width} columns; put a cell that holds a comma in quotes` });
+  return false;
 }
 
 function parseRow(line: number, cells: string[], columns: Map<CsvColumn, number>, errors: ImportRowError[]): ParsedRow | null {

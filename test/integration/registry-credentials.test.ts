@@ -139,13 +139,32 @@ describe('credentials/import and export', () => {
     expect((await list(id(8)))?.credentials).toHaveLength(0);
   });
 
+  it('refuses a row with more cells than the header, naming its line, and writes nothing', async () => {
+    const csv = file([`${id(9)},api-token,Fine,,,,,`, `${id(9)},api-token,Split, label,,,,,`]);
+    const result = data(await call<ImportResult>('credentials/import', { csv, mode: 'commit' }));
+    expect(result.written).toBe(false);
+    expect(result.errors).toEqual([{ row: 3, column: null, message: expect.stringMatching(/has 9 cells but the first line names 8 columns/) }]);
+    expect((await list(id(9)))?.credentials).toHaveLength(0);
+  });
+
+  it("keeps labels '=1+1 and =1+1 apart through import, export and re-import", async () => {
+    // As export writes them: =1+1 defused to '=1+1, and '=1+1 given one more apostrophe.
+    const csv = file([`${id(10)},other,"'=1+1",,,,,`, `${id(10)},other,"''=1+1",,,,,`]);
+    const result = data(await call<ImportResult>('credentials/import', { csv, mode: 'commit' }));
+    expect(result).toMatchObject({ created: 2, errors: [], written: true });
+    expect((await list(id(10)))?.credentials.map((c) => c.label).sort()).toEqual(["'=1+1", '=1+1']);
+  });
+
   it('exports with formula-like cells defused, and the export re-imports without change', async () => {
     const { csv } = data(await call<{ csv: string }>('credentials/export'));
     expect(csv.split('\r\n')[0]).toBe(`${header},source,credential_id`);
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(csv).toContain('"HR sync, nightly"');
-    const again = data(await call<ImportResult>('credentials/import', { csv, mode: 'preview' }));
+    expect(csv).toContain(`"'=1+1"`);
+    expect(csv).toContain(`"''=1+1"`);
+    const again = data(await call<ImportResult>('credentials/import', { csv, mode: 'commit' }));
     expect(again.errors).toEqual([]);
     expect(again).toMatchObject({ created: 0, updated: 0 });
+    expect((await list(id(10)))?.credentials.map((c) => c.label).sort()).toEqual(["'=1+1", '=1+1']);
   });
 });

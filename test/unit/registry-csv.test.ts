@@ -1,17 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, escapeCell, parseCsv, toCsv, unescapeCell } from '../../src/registry/csv';
+import { CsvSyntaxError, parseCsv, toCsv, unescapeCell } from '../../src/registry/csv';
 import { tokenChanges } from '../../src/registry/admin-sync/match-tokens';
 import type { AdminApiToken } from '../../src/registry/admin-sync/admin-api-client';
 import type { Credential } from '../../src/contract';
 
 describe('CSV', () => {
-  it('parses quoted cells, doubled quotes, CRLF, a BOM and blank lines, with line numbers', () => {
-    const text = '\uFEFFa,b\r\n"x, y","say ""hi"""\n\n"multi\nline",z\n';
-    expect(parseCsv(text)).toEqual([
+  it.each<[string, string, Array<{ line: number; cells: string[] }>]>([
+    ['quoted cells, doubled quotes, CRLF, a BOM and blank lines', '\uFEFFa,b\r\n"x, y","say ""hi"""\r\n\r\nc,d\r\n', [
       { line: 1, cells: ['a', 'b'] },
       { line: 2, cells: ['x, y', 'say "hi"'] },
-      { line: 4, cells: ['multi\nline', 'z'] },
-    ]);
+      { line: 4, cells: ['c', 'd'] },
+    ]],
+    ['LF and CRLF mixed in one file', 'a,b\r\nc,d\ne,f\r\n', [
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['c', 'd'] },
+      { line: 3, cells: ['e', 'f'] },
+    ]],
+    ['quoted newlines: a row keeps the line it starts on', 'a,b\n"multi\r\nline",z\n"x\ny\nz",w\nlast,row', [
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['multi\r\nline', 'z'] },
+      { line: 4, cells: ['x\ny\nz', 'w'] },
+      { line: 7, cells: ['last', 'row'] },
+    ]],
+    ['rows longer and shorter than the header, as they are (the importer decides)', 'a,b\n1,2,3\n4\n', [
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['1', '2', '3'] },
+      { line: 3, cells: ['4'] },
+    ]],
+    ['a BOM alone', '\uFEFF', []],
+  ])('parses %s', (_name, text, rows) => {
+    expect(parseCsv(text)).toEqual(rows);
   });
 
   it.each([
@@ -23,23 +41,40 @@ describe('CSV', () => {
     expect(() => parseCsv(text)).toThrow(message);
   });
 
+  it('says on which line malformed quoting is', () => {
+    expect(() => parseCsv('a,b\nc,d\ne,f"g\n')).toThrow(expect.objectContaining({ line: 3 }));
+  });
+
   it.each([
     ['=HYPERLINK("http://x")', `"'=HYPERLINK(""http://x"")"`],
+    ['=1+1', `"'=1+1"`],
+    ["'=1+1", `"''=1+1"`],
+    ["'quoted'", `"''quoted'"`],
+    ["'", `"''"`],
     ['+1', `"'+1"`],
     ['-2', `"'-2"`],
     ['@SUM(A1)', `"'@SUM(A1)"`],
     ['\tlead', `"'\tlead"`],
     ['plain', 'plain'],
     ['a,b', '"a,b"'],
-  ])('escapes %j for spreadsheets as %s', (value, cell) => {
-    expect(escapeCell(value)).toBe(cell);
-    expect(unescapeCell(parseCsv(cell + '\n')[0]?.cells[0] ?? '')).toBe(value);
+    [' spaced ', '" spaced "'],
+    ["it's", "it's"],
+  ])('writes %j for spreadsheets as %s, and reads it back unchanged', (value, cell) => {
+    expect(toCsv([value], [])).toBe(`${cell}\r\n`);
+    expect(parseCsv(`${cell}\r\n`).map((r) => r.cells.map(unescapeCell))).toEqual([[value]]);
   });
 
-  it('writes CRLF rows that parse back to the same cells', () => {
-    const rows = [['=1', 'x, y'], ['', 'ok']];
-    const parsed = parseCsv(toCsv(['h1', 'h2'], rows)).map((r) => r.cells.map(unescapeCell));
-    expect(parsed).toEqual([['h1', 'h2'], ...rows]);
+  it("reads a hand-written leading apostrophe before plain text as written (only export's own prefix is taken off)", () => {
+    expect(unescapeCell("'abc")).toBe("'abc");
+    expect(unescapeCell("''abc")).toBe("'abc");
+    expect(unescapeCell("'=1")).toBe('=1');
+  });
+
+  it('writes CRLF rows that parse back to the same cells, formulas and apostrophes included', () => {
+    const rows = [['=1+1', "'=1+1"], ['x, y', 'multi\nline'], ['', 'ok']];
+    const text = toCsv(['h1', 'h2'], rows);
+    expect(text.split('\r\n')[0]).toBe('h1,h2');
+    expect(parseCsv(text).map((r) => r.cells.map(unescapeCell))).toEqual([['h1', 'h2'], ...rows]);
   });
 });
 

@@ -78,22 +78,37 @@ export interface Evidence {
   detail: string;
 }
 
-/** An identity's activity and access in one project, over the scan's window. */
-export interface ProjectActivity {
-  projectKey: string;
-  projectName: string;
-  /**
-   * Issues it created, issues it updated (Jira's updatedBy: created, edited or commented on), issues
-   * it transitioned, issues it logged work on. Comments alone cannot be counted cheaply in Jira
-   * (no JQL for comment authors), so `comments` is null unless they were read.
-   */
+/**
+ * The one unit of activity, shown wherever a number of touches appears (table, detail, heat map,
+ * project page, campaigns). src/activity/ computes it; nothing else counts activity.
+ */
+export const ACTIVITY_DEFINITION =
+  'A touch is one work item that the account created, edited, moved to another status, commented on or logged work on in that project, counted once per day (UTC). ' +
+  'Days before the app began receiving Jira\'s events count each work item once for that whole period, as Jira\'s history shows it.';
+
+/** Touches over the window, in total and by what was done (an item edited and commented on the same day is one touch, one edit and one comment). */
+export interface ActivityCounts {
+  /** The headline number (ACTIVITY_DEFINITION). */
+  touches: number;
   created: number;
   updated: number;
-  comments: number | null;
-  transitions: number;
-  worklogs: number;
-  /** ISO time of the latest update of an issue it touched here (an upper bound of its own last activity). */
+  transitioned: number;
+  commented: number;
+  worked: number;
+  /** Exact ISO time of the account's own latest action here; null when none is known. */
   lastActivity: string | null;
+}
+
+/** An identity's activity and access in one project, over the scan's window. */
+export interface ProjectActivity extends ActivityCounts {
+  projectKey: string;
+  projectName: string;
+  /** @deprecated Same as `commented`; kept until the pages switch to the new names. */
+  comments: number | null;
+  /** @deprecated Same as `transitioned`. */
+  transitions: number;
+  /** @deprecated Same as `worked`. */
+  worklogs: number;
   /** It can browse the project (Jira's permission check for that account). */
   hasAccess: boolean;
   /** It can edit issues there (Jira's EDIT_ISSUES): access beyond reading and commenting. */
@@ -117,7 +132,15 @@ export interface IdentitySummary {
   /** An admin's choice, which wins over the heuristics. */
   override: 'integration' | 'not-integration' | null;
   projectsTouched: number;
+  /** @deprecated Same as `touches`. */
   issuesTouched: number;
+  /** Touches over all projects (ACTIVITY_DEFINITION), with the breakdown and exact last activity. */
+  touches: number;
+  created: number;
+  updated: number;
+  transitioned: number;
+  commented: number;
+  worked: number;
   lastActivity: string | null;
   unusedAccessProjects: number;
 }

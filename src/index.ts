@@ -1,5 +1,7 @@
 import type { AsyncEvent } from '@forge/events';
 import { makeResolver } from '@forge/resolver';
+import { onActivityEvent, onActivityQueueEvent, type ActivityQueueEvent } from './activity/events';
+import type { ActivityEvent } from './activity/facts';
 import type { Defs } from './contract';
 import { handlers } from './resolvers';
 import { runReminderSweep } from './registry/reminders';
@@ -31,4 +33,14 @@ export async function scanWorker(event: AsyncEvent): Promise<void> {
 export async function daily(): Promise<void> {
   const results = await Promise.allSettled([startScan('schedule'), runReminderSweep()]);
   for (const r of results) if (r.status === 'rejected') console.warn(`[daily] ${r.reason instanceof Error ? r.reason.message : String(r.reason)}`);
+}
+
+/** Jira's product events (manifest.yml: trigger activity-events, function `activity-events`): one inbox write each. */
+export async function activityEvents(event: ActivityEvent): Promise<void> {
+  await onActivityEvent(event);
+}
+
+/** The consumer of activity-queue (manifest.yml: function `activity-worker`): folds the inbox into the ledger. */
+export async function activityWorker(event: { body?: ActivityQueueEvent }): Promise<void> {
+  if (event.body) await onActivityQueueEvent(event.body);
 }

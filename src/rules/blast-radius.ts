@@ -26,10 +26,7 @@ export function blastRadius(
   return { projects, issuesTouched, contacts };
 }
 
-/**
- * Distinct issues touched in a project, as a lower bound: the counts overlap (an issue can be
- * created, updated and transitioned), so the largest one is the safe figure.
- */
+/** Touches in a project (ACTIVITY_DEFINITION): the one activity figure. */
 export function issuesTouchedIn(p: ProjectActivity): number {
-  return Math.max(p.created, p.updated, p.transitions, p.worklogs);
+  return p.touches;
 }

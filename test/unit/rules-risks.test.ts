@@ -43,7 +43,8 @@ describe('assessRisks', () => {
 
 describe('blastRadius', () => {
   const project = (key: string, counts: Partial<ProjectActivity>): ProjectActivity => ({
-    projectKey: key, projectName: key, created: 0, updated: 0, comments: null, transitions: 0, worklogs: 0, lastActivity: null, hasAccess: true, canEdit: false, roles: [], unusedAccess: false, ...counts,
+    projectKey: key, projectName: key, created: 0, updated: 0, comments: null, transitions: 0, worklogs: 0, lastActivity: null, hasAccess: true, canEdit: false, roles: [], unusedAccess: false,
+    touches: Math.max(counts.created ?? 0, counts.updated ?? 0), transitioned: 0, commented: 0, worked: 0, ...counts,
   });
 
   it('lists projects by activity volume and the people to call in order', () => {

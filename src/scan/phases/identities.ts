@@ -98,7 +98,7 @@ async function measureIdentity(ctx: StepContext, shared: Shared, item: IdentityW
       return;
     }
     const totals = activityTotals(refreshed.projects);
-    await writeIdentityRecord(state.generation, { ...previous, override, ...totals, issuesTouched: refreshed.issuesTouched, projects: withUnusedAccess(refreshed.projects), leastPrivilege: leastPrivilege(refreshed.projects) });
+    await writeIdentityRecord(state.generation, { ...previous, override, ...totals, projects: withUnusedAccess(refreshed.projects), leastPrivilege: leastPrivilege(refreshed.projects) });
     return;
   }
   const activity = await measureActivity({ ...common, ...(item.knownTotal === undefined ? {} : { knownTotal: item.knownTotal }) });
@@ -120,7 +120,6 @@ async function measureIdentity(ctx: StepContext, shared: Shared, item: IdentityW
     score: classification.score,
     evidence: classification.evidence,
     override,
-    issuesTouched: activity.issuesTouched,
     ...totals,
     projects: activity.projects,
     leastPrivilege: leastPrivilege(activity.projects),

@@ -1,0 +1,169 @@
+/**
+ * Folds the inbox into the ledger. One compactor at a time (a lock key): the ids and ledger
+ * documents are read-modify-write. Facts are written to the ledger before their inbox keys are
+ * deleted, so a compactor that dies is simply run again (sets make the replay harmless).
+ */
+import { kvs } from '@forge/kvs';
+import { Queue } from '@forge/events';
+import { BACKGROUND, JiraClient } from '../jira/client';
+import { searchIssuesPage } from '../jira/search';
+import type { Fact } from './facts';
+import { ageOut, countsOf, dayOf, DAY_MS, foldIds, maxCounts, RECENT_DAYS, windowTotals, ZERO, type CellCounts, type DayKey, type IdentityLedger, type IdSets } from './ledger';
+import { deleteDayIds, deleteKeys, markObserved, readBlocks, readDayIds, readIndex, readInbox, readLedger, readMeta, writeDayIds, writeIndex, writeLedger, type IndexEntry } from './store';
+
+export const ACTIVITY_QUEUE = 'activity-queue';
+const LOCK_KEY = 'act:lock';
+const TICK_KEY = 'act:tick';
+const LOCK_STALE_MS = 5 * 60_000;
+/** Events are gathered this long before a compaction runs, so a burst is folded in one pass. */
+const GATHER_SECONDS = 2;
+const BATCH = 100;
+
+const queue = new Queue({ key: ACTIVITY_QUEUE });
+
+/** Asks the compactor to recompute some accounts' index lines (after the scan wrote their blocks). */
+export async function requestReindex(accountIds: readonly string[]): Promise<void> {
+  for (let i = 0; i < accountIds.length; i += 2_000) await queue.push([{ body: { kind: 'compact', reindex: accountIds.slice(i, i + 2_000) } }]);
+}
+
+/** After an event reached the inbox: makes sure a compaction will run (one pending at a time). */
+export async function scheduleCompaction(): Promise<void> {
+  try {
+    await kvs.set(TICK_KEY, { at: Date.now() }, { keyPolicy: 'FAIL_IF_EXISTS' });
+  } catch {
+    return; // one is already pending and has not started reading the inbox
+  }
+  await queue.push([{ body: { kind: 'compact' }, delayInSeconds: GATHER_SECONDS }]);
+}
+
+async function takeLock(): Promise<boolean> {
+  const take = () => kvs.set(LOCK_KEY, { at: Date.now() }, { keyPolicy: 'FAIL_IF_EXISTS' }).then(() => true, () => false);
+  if (await take()) return true;
+  const held = (await kvs.get(LOCK_KEY)) as { at: number } | undefined;
+  if (held && Date.now() - held.at > LOCK_STALE_MS) {
+    await kvs.delete(LOCK_KEY);
+    return take();
+  }
+  return false;
+}
+
+export interface CompactionResult {
+  facts: number;
+  accounts: number;
+  /** False when another compactor held the lock (this run did nothing). */
+  ran: boolean;
+}
+
+/** Runs one compaction until the inbox is empty or the time is up. */
+export async function compact(maxMs = 60_000, reindex: readonly string[] = []): Promise<CompactionResult> {
+  if (!(await takeLock())) {
+    // Another compactor is running: come back shortly rather than lose the wake-up.
+    await queue.push([{ body: { kind: 'compact', reindex: [...reindex] }, delayInSeconds: 5 }]);
+    return { facts: 0, accounts: 0, ran: false };
+  }
+  const started = Date.now();
+  let facts = 0;
+  const changed = new Set<string>(reindex);
+  try {
+    await kvs.delete(TICK_KEY);
+    const meta = await markObserved(Date.now());
+    while (Date.now() - started < maxMs) {
+      const entries = await readInbox(BATCH);
+      if (entries.length === 0) break;
+      const all = await withProjects(entries.flatMap((e) => e.entry.facts));
+      for (const accountId of await foldFacts(all, meta.windowDays)) changed.add(accountId);
+      await deleteKeys(entries.map((e) => e.key));
+      facts += all.length;
+    }
+    if (changed.size > 0) await refreshIndex([...changed], meta.windowDays);
+  } finally {
+    await kvs.delete(LOCK_KEY);
+  }
+  return { facts, accounts: changed.size, ran: true };
+}
+
+/** Worklog events name the issue, not its project: one search finds the projects of those issues. */
+async function withProjects(facts: Fact[]): Promise<Fact[]> {
+  const missing = [...new Set(facts.filter((f) => f.projectKey === null).map((f) => f.issueId))];
+  if (missing.length === 0) return facts;
+  const client = new JiraClient(BACKGROUND);
+  const projectOf = new Map<string, string>();
+  for (let i = 0; i < missing.length; i += 100) {
+    const ids = missing.slice(i, i + 100).filter((id) => /^\d+$/.test(id));
+    if (ids.length === 0) continue;
+    const page = await searchIssuesPage(client, `id in (${ids.join(', ')})`, ['project'], undefined, ids.length);
+    for (const issue of page.issues) {
+      const key = (issue.fields.project as { key?: string } | undefined)?.key;
+      if (key) projectOf.set(issue.id, key);
+    }
+  }
+  // An issue Jira no longer shows (deleted) keeps no worklog activity we can place.
+  return facts.flatMap((f) => (f.projectKey !== null ? [f] : projectOf.has(f.issueId) ? [{ ...f, projectKey: projectOf.get(f.issueId) as string }] : []));
+}
+
+/** Folds facts into the ids and ledger documents; answers the accounts whose ledger changed. */
+export async function foldFacts(facts: readonly Fact[], windowDays: number, now = Date.now()): Promise<string[]> {
+  const oldest = dayOf(now - (RECENT_DAYS - 1) * DAY_MS);
+  const byAccount = new Map<string, Map<DayKey, Fact[]>>();
+  for (const f of facts) {
+    const day = dayOf(f.at);
+    // Sets of older days are gone, so a fact this late could count twice: left to reconciliation.
+    if (day < oldest) continue;
+    const days = byAccount.get(f.accountId) ?? new Map<DayKey, Fact[]>();
+    byAccount.set(f.accountId, days);
+    days.set(day, [...(days.get(day) ?? []), f]);
+  }
+  const changed: string[] = [];
+  for (const [accountId, days] of byAccount) {
+    const ledger = await readLedger(accountId);
+    let dirty = false;
+    for (const [day, dayFacts] of days) {
+      const ids = await readDayIds(accountId, day);
+      if (!foldIds(ids.sets, ids.lasts, dayFacts)) continue;
+      await writeDayIds(accountId, day, ids);
+      setDayCells(ledger, day, ids.sets, ids.lasts, ids.seen);
+      dirty = true;
+    }
+    if (ageOut(ledger, dayOf(now - windowDays * DAY_MS))) dirty = true;
+    if (dirty) {
+      await writeLedger(ledger);
+      changed.push(accountId);
+    }
+  }
+  return changed;
+}
+
+export function setDayCells(ledger: IdentityLedger, day: DayKey, sets: Record<string, IdSets>, lasts: Record<string, number>, seen: Record<string, CellCounts>): void {
+  const cells = (ledger.days[day] ??= {});
+  for (const key of new Set([...Object.keys(sets), ...Object.keys(seen)])) {
+    cells[key] = maxCounts(countsOf(sets[key] ?? {}, lasts[key] ?? 0), seen[key] ?? ZERO);
+  }
+}
+
+/** Rewrites the index lines of some accounts (all accounts in the ledger's index when none are named). */
+export async function refreshIndex(accountIds: readonly string[] | null, windowDays?: number, now = Date.now()): Promise<void> {
+  const days = windowDays ?? (await readMeta()).windowDays;
+  const fromDay = dayOf(now - days * DAY_MS);
+  const index = new Map((await readIndex()).map((e) => [e.accountId, e]));
+  const targets = accountIds ?? [...index.keys()];
+  for (const accountId of targets) {
+    const ledger = await readLedger(accountId);
+    if (accountIds === null && ageOut(ledger, fromDay)) await writeLedger(ledger);
+    const totals = windowTotals(ledger, await readBlocks(accountId), fromDay);
+    const entry: IndexEntry = { accountId, projects: Object.fromEntries([...totals].filter(([, c]) => c.touches > 0 || c.worked > 0)) };
+    if (Object.keys(entry.projects).length === 0) index.delete(accountId);
+    else index.set(accountId, entry);
+  }
+  await writeIndex([...index.values()]);
+}
+
+/** Daily upkeep: age every account's ledger past the window and drop work-item sets older than RECENT_DAYS. */
+export async function dailyUpkeep(now = Date.now()): Promise<void> {
+  const index = await readIndex();
+  const oldest = dayOf(now - (RECENT_DAYS - 1) * DAY_MS);
+  for (const { accountId } of index) {
+    const ledger = await readLedger(accountId);
+    for (const day of Object.keys(ledger.days)) if (day < oldest && day >= dayOf(now - (RECENT_DAYS + 7) * DAY_MS)) await deleteDayIds(accountId, day);
+  }
+  await refreshIndex(null, undefined, now);
+}

@@ -4,6 +4,7 @@ import { BACKEND_FILE, ROOT, UI_DIR, buildAll } from './build';
 import { ConfigError, readConfig } from './host/config';
 import { createHost } from './host/host';
 import { createHostServer } from './host/http/server';
+import { knobsFromEnv } from './host/product-events';
 import { DataFileError } from './host/kvs';
 import { ManifestError } from './host/manifest';
 import { HostDataFileError } from './host/sqlite-file';
@@ -12,6 +13,12 @@ import { HostDataFileError } from './host/sqlite-file';
 async function main(): Promise<void> {
   const started = Date.now();
   const config = readConfig(process.env);
+  let knobs;
+  try {
+    knobs = knobsFromEnv(process.env);
+  } catch (e) {
+    throw new ConfigError(e instanceof Error ? e.message : String(e));
+  }
   const report = await buildAll();
   const backend = { index: (await import(pathToFileURL(BACKEND_FILE).href)) as Record<string, unknown> };
   const host = createHost({
@@ -21,7 +28,11 @@ async function main(): Promise<void> {
     site: config.site,
     ...(config.realSite ? { realSite: config.realSite } : {}),
     runSchedules: true,
+    productEvents: knobs,
+    autoDeliverEvents: true,
   });
+  // LIVE=1: the demo site's integrations keep working while you watch (a few changes every few seconds).
+  const live = process.env.LIVE === '1' && host.sim ? setInterval(() => host.sim?.mutate.integrationsAct({ count: 3 }), 3_000) : null;
   const server = createHostServer(host, UI_DIR);
   server.on('error', (e: NodeJS.ErrnoException) => {
     host.close();
@@ -38,7 +49,8 @@ async function main(): Promise<void> {
       `  Data:     ${config.dataDir}`,
       `  Build:    ${report.skipped ? 'up to date' : `built in ${report.seconds.toFixed(1)} s`}; Custom UI JavaScript ${(report.uiJsGzipBytes / 1024).toFixed(1)} KiB gzipped`,
       `  Pages:    ${base}/admin  ·  ${base}/project/{KEY}  ·  add ?as=ACCOUNT_ID to act as a persona, &theme=dark for the dark theme`,
-      `  Dev API:  GET ${base}/dev/personas  ·  POST ${base}/dev/invoke  ·  ${base}/sim/jira/rest/api/3/...`,
+      `  Dev API:  GET ${base}/dev/personas  ·  POST ${base}/dev/invoke  ·  GET|POST ${base}/dev/events  ·  ${base}/sim/jira/rest/api/3/...`,
+      `  Events:   ${host.productEvents ? `product events to the triggers (duplicate ${knobs.duplicate}, drop ${knobs.drop}, delay ${knobs.delayMs} ms${knobs.reorder ? ', reordered' : ''})${live ? '; LIVE: integrations keep working' : ''}` : 'none (real site)'}`,
       `  Personas:`,
       ...host.personas().map((p) => `    ${p.role.padEnd(13)} ${p.displayName.padEnd(24)} ${base}/${p.role === 'project-admin' ? `project/${p.projects[0]}` : 'admin'}?as=${encodeURIComponent(p.accountId)}`),
       `Ready at ${base} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
@@ -46,6 +58,7 @@ async function main(): Promise<void> {
     console.log(lines.join('\n'));
   });
   const stop = () => {
+    if (live) clearInterval(live);
     server.close();
     host.close();
     process.exit(0);

@@ -85,6 +85,18 @@ export class FunctionRunner {
     );
   }
 
+  /** Runs a product-event trigger with one event's payload (triggers run as the app; the actor is in atlassianId). */
+  async runProductEvent(triggerKey: string, payload: Record<string, unknown>): Promise<unknown> {
+    const trigger = this.manifest.triggers.find((t) => t.key === triggerKey);
+    if (!trigger) throw new HostError(404, `No trigger "${triggerKey}" in manifest.yml`);
+    const fn = this.manifest.functions.get(trigger.functionKey);
+    const timeoutMs = (fn?.timeoutSeconds ?? 55) * 1000;
+    const handler = this.handler(trigger.functionKey);
+    return runInvocation({ owner: this.owner, functionKey: trigger.functionKey, moduleKey: trigger.key, moduleType: 'core:trigger', timeoutMs }, () =>
+      withTimeout(handler({ ...payload, context: { cloudId: this.installContext.split('/').pop(), moduleKey: trigger.key } }, { installContext: this.installContext }), timeoutMs, `trigger ${trigger.key}`),
+    );
+  }
+
   private handler(functionKey: string): FunctionHandler {
     const fn = this.manifest.functions.get(functionKey);
     if (!fn) throw new HostError(500, `manifest.yml has no function "${functionKey}"`);

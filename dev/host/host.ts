@@ -10,6 +10,7 @@ import { EventQueue } from './queue';
 import { RealSiteGateway, type RealSiteConfig } from './real-site';
 import { installForgeRuntime } from './runtime';
 import { Scheduler } from './scheduler';
+import { DEFAULT_KNOBS, ProductEventBus, type DeliveryKnobs } from './product-events';
 import { SimGateway } from './sim-gateway';
 
 export interface HostOptions {
@@ -25,6 +26,10 @@ export interface HostOptions {
   runSchedules?: boolean;
   /** Forge storage's rate limits per installation; the published ones unless a test or benchmark says otherwise. */
   storageLimits?: StorageRateLimits;
+  /** How the simulated site's product events reach the triggers (default: every event, at once). */
+  productEvents?: DeliveryKnobs;
+  /** Deliver product events on a timer (npm start); tests and the bench call productEvents.flush(). */
+  autoDeliverEvents?: boolean;
 }
 
 export interface Persona {
@@ -44,6 +49,8 @@ export interface Host {
   sim: SimSite | null;
   /** The installation's storage rate limiter (tests start 429 storms with `storage.storm(n)`). */
   storage: StorageRateLimiter;
+  /** Product events from the simulated site to the manifest's triggers (null on a real site). */
+  productEvents: ProductEventBus | null;
   cloudId: string;
   siteUrl: string;
   personas(): Persona[];
@@ -76,6 +83,8 @@ export function createHost(options: HostOptions): Host {
     createForgeFetch({ kvs, jira, queue, owner, stopped: () => stopped }),
   );
   queue.start();
+  const productEvents = sim ? new ProductEventBus(manifest, functions, options.productEvents ?? DEFAULT_KNOBS) : null;
+  if (sim && productEvents) productEvents.attach(sim, { autoFlush: options.autoDeliverEvents ?? false });
   const scheduler = new Scheduler(manifest.scheduledTriggers, (key) => functions.runTrigger(key));
   if (options.runSchedules) scheduler.start();
   const siteUrl = options.realSite ? new URL(options.realSite.baseUrl).origin : 'https://local-site.atlassian.net';
@@ -86,11 +95,13 @@ export function createHost(options: HostOptions): Host {
     jira,
     sim,
     storage,
+    productEvents,
     cloudId: CLOUD_ID,
     siteUrl,
     personas: () => (sim ? sim.personas() : []),
     close() {
       stopped = true;
+      productEvents?.close();
       scheduler.stop();
       queue.close();
       kvs.close();

@@ -14,6 +14,8 @@ export interface HostManifest {
   /** Queue consumers: Forge calls the function with the async event itself (@forge/events 2 and later). */
   consumers: Array<{ key: string; queue: string; functionKey: string }>;
   scheduledTriggers: Array<{ key: string; functionKey: string; interval: 'fiveMinute' | 'hour' | 'day' | 'week' }>;
+  /** Product-event triggers: which function hears which events. */
+  triggers: Array<{ key: string; functionKey: string; events: string[] }>;
   entities: Array<{ name: string; attributes: Record<string, { type: 'string' | 'integer' | 'float' | 'boolean' | 'any' }>; indexes?: Array<string | { name: string; range: string[]; partition?: string[] }> }>;
 }
 
@@ -34,6 +36,7 @@ interface RawManifest {
     'jira:projectPage'?: Array<{ key: string; resource: string; resolver?: { function: string }; title: string }>;
     consumer?: Array<{ key: string; queue: string; function?: string }>;
     scheduledTrigger?: Array<{ key: string; function: string; interval: HostManifest['scheduledTriggers'][number]['interval'] }>;
+    trigger?: Array<{ key: string; function: string; events: string[] }>;
   } & Record<string, unknown>;
 }
 
@@ -136,6 +139,7 @@ export function loadManifest(file: string): HostManifest {
     pages,
     consumers: (modules.consumer ?? []).map((c) => ({ key: c.key, queue: c.queue, functionKey: c.function ?? '' })),
     scheduledTriggers: (modules.scheduledTrigger ?? []).map((t) => ({ key: t.key, functionKey: t.function, interval: t.interval })),
+    triggers: (modules.trigger ?? []).map((t) => ({ key: t.key, functionKey: t.function, events: t.events ?? [] })),
     entities: raw.app?.storage?.entities ?? [],
   };
 }

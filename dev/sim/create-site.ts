@@ -12,6 +12,7 @@ import { Meter } from './meter.js';
 import { createMutate } from './mutate.js';
 import { createRoutes } from './routes.js';
 import { createTruth } from './truth.js';
+import { productEventOf } from './render/product-event.js';
 import type { Persona, RecordedRequest, SimRequest, SimResponse, SimSite, SimSiteOptions } from './types.js';
 
 export function createSimSite(options: SimSiteOptions = {}): SimSite {
@@ -128,6 +129,13 @@ export function createSimSite(options: SimSiteOptions = {}): SimSite {
     },
     recorded: () => recorded.slice(),
     truth: createTruth(site, access),
+    productEvents: {
+      subscribe: (listener) =>
+        site.issues.onEvent((eventId) => {
+          const event = productEventOf(site, eventId);
+          if (event) listener(event);
+        }),
+    },
     mutate: createMutate(site, access, now),
   };
 }

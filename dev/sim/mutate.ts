@@ -49,6 +49,25 @@ export function createMutate(site: SiteData, access: Access, now: () => number):
       }
       return touched;
     },
+    integrationsAct({ count, at, seed }) {
+      const rng = createRng(seed ?? store.eventCount + 7);
+      const when = at ?? now();
+      const actors = site.users.filter((u) => u.active && (u.accountType === 'app' || u.automationLike) && u.idx !== site.appBotIdx);
+      const kinds = [EVENT_KIND.field, EVENT_KIND.field, EVENT_KIND.status, EVENT_KIND.comment, EVENT_KIND.worklog];
+      const touched: string[] = [];
+      for (let n = 0; n < count && actors.length > 0; n++) {
+        const actor = rng.pick(actors);
+        const past: number[] = [];
+        store.forEachEventOfActor(actor.idx, (e) => {
+          if (past.length < 200) past.push(e);
+        });
+        if (past.length === 0) continue;
+        const issue = store.evIssue.get(rng.pick(past));
+        addEvent(issue, actor.idx, rng.pick(kinds), when);
+        touched.push(issueKey(site, issue));
+      }
+      return touched;
+    },
     addEvent({ issueKey: key, accountId, kind, at }) {
       addEvent(issueIdx(key), userIdx(accountId), KIND_CODES[kind ?? 'field'], at ?? now());
     },

@@ -1,7 +1,7 @@
 // Ground truth for tests and the benchmark, computed from the stored data (never from the API).
 import type { Access } from './access.js';
 import type { SiteData } from './model.js';
-import { countsForUpdatedBy } from './store/issues.js';
+import { countsForUpdatedBy, EVENT_KIND } from './store/issues.js';
 import type { Truth } from './types.js';
 
 export function createTruth(site: SiteData, access: Access): Truth {
@@ -50,6 +50,46 @@ export function createTruth(site: SiteData, access: Access): Truth {
       const u = site.users[userIdx(accountId)];
       if (!u) return [];
       return site.projects.filter((p) => access.rolesIn(u, p).length > 0).map((p) => p.key);
+    },
+    ledgerCells({ sinceMs, untilMs }) {
+      const store = site.issues;
+      const ACTION: Record<number, 'created' | 'updated' | 'transitioned' | 'commented' | 'worked'> = {
+        [EVENT_KIND.create]: 'created',
+        [EVENT_KIND.field]: 'updated',
+        [EVENT_KIND.status]: 'transitioned',
+        [EVENT_KIND.comment]: 'commented',
+        [EVENT_KIND.commentEdit]: 'commented',
+        [EVENT_KIND.worklog]: 'worked',
+      };
+      const cells = new Map<string, { accountId: string; projectKey: string; day: string; sets: Record<string, Set<number>>; all: Set<number> }>();
+      for (const u of site.users) {
+        store.forEachEventOfActor(u.idx, (e) => {
+          const t = store.evTime.get(e);
+          if (t < sinceMs || (untilMs !== undefined && t >= untilMs)) return;
+          const issue = store.evIssue.get(e);
+          const projectKey = site.projects[store.project.get(issue)]?.key ?? '?';
+          const day = new Date(Math.floor(t / 86_400_000) * 86_400_000).toISOString().slice(0, 10);
+          const id = `${u.accountId}|${projectKey}|${day}`;
+          let cell = cells.get(id);
+          if (!cell) cells.set(id, (cell = { accountId: u.accountId, projectKey, day, sets: {}, all: new Set() }));
+          const action = ACTION[store.evKind.get(e)] ?? 'updated';
+          (cell.sets[action] ??= new Set()).add(issue);
+          cell.all.add(issue);
+        });
+      }
+      return [...cells.values()]
+        .map((c) => ({
+          accountId: c.accountId,
+          projectKey: c.projectKey,
+          day: c.day,
+          touches: c.all.size,
+          created: c.sets.created?.size ?? 0,
+          updated: c.sets.updated?.size ?? 0,
+          transitioned: c.sets.transitioned?.size ?? 0,
+          commented: c.sets.commented?.size ?? 0,
+          worked: c.sets.worked?.size ?? 0,
+        }))
+        .sort((a, b) => a.accountId.localeCompare(b.accountId) || a.projectKey.localeCompare(b.projectKey) || a.day.localeCompare(b.day));
     },
     sizes: () => ({
       users: site.users.length,

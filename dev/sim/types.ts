@@ -64,11 +64,34 @@ export interface Truth {
   issuesTouchedBy(accountId: string, o: { sinceMs: number }): string[];
   /** Projects where the account holds a role (directly or through a group). */
   projectsWithRole(accountId: string): string[];
+  /**
+   * The activity ledger's truth: per account x project x UTC day, distinct issues per action
+   * (create, field edit, status change, comment or comment edit, worklog) and over all of them,
+   * for events at or after sinceMs (and before untilMs).
+   */
+  ledgerCells(o: { sinceMs: number; untilMs?: number }): LedgerCell[];
   /** Counts of what was generated. */
   sizes(): { users: number; projects: number; issues: number; events: number; groups: number };
 }
 
+export interface LedgerCell {
+  accountId: string;
+  projectKey: string;
+  day: string;
+  touches: number;
+  created: number;
+  updated: number;
+  transitioned: number;
+  commented: number;
+  worked: number;
+}
+
 export interface Mutate {
+  /**
+   * Integrations at work: `count` events by random integration accounts (app accounts and
+   * automation-like people), each on an issue that account worked on before; answers the keys touched.
+   */
+  integrationsAct(o: { count: number; at?: number; seed?: number }): string[];
   /** Adds a changelog or comment event by the issue's usual actors to that fraction of issues; returns the keys touched. */
   touchIssues(o: { fraction: number; at?: number; seed?: number }): string[];
   /** Adds one event by accountId to the issue (kind: field change, status change, comment, comment edit, worklog). */
@@ -99,6 +122,8 @@ export interface SimSite {
   recorded(): RecordedRequest[];
   truth: Truth;
   mutate: Mutate;
+  /** Forge product events for every change after the site was built (REST writes and mutations alike). */
+  productEvents: { subscribe(listener: (event: { eventType: string; payload: Record<string, unknown> }) => void): () => void };
 }
 
 export interface SimSiteOptions {

@@ -78,7 +78,9 @@ export function factsOf(event: ActivityEvent): Fact[] {
       const items = event.changelog?.items ?? [];
       const status = items.some((i) => i.fieldId === 'status' || i.field === 'status');
       const other = items.some((i) => !(i.fieldId === 'status' || i.field === 'status'));
-      return [...(status ? fact('transitioned', at) : []), ...(other || items.length === 0 ? fact('updated', at) : [])];
+      // No changelog items: not an edit by this account (Jira may raise it for comments, links or
+      // app writes); comments have their own event.
+      return [...(status ? fact('transitioned', at) : []), ...(other ? fact('updated', at) : [])];
     }
     case 'avi:jira:commented:issue':
       return fact('commented', time(event.comment?.updated, event.comment?.created, event.timestamp));

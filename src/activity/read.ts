@@ -47,3 +47,8 @@ export function sumActivity(perProject: Iterable<ActivityCounts>): ActivityCount
 }
 
 export type { CellCounts };
+
+/** One identity's day cells (project -> counts), as the ledger holds them: for tests, the bench and reconciliation. */
+export async function readDayCells(accountId: string): Promise<Record<string, Record<string, CellCounts>>> {
+  return (await readLedger(accountId)).days;
+}

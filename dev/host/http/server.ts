@@ -2,6 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { devInvoke } from '../dev-invoke';
+import { validateKnobs } from '../product-events';
 import { HostError } from '../functions';
 import type { Host } from '../host';
 import { toFetchResponse } from '../jira-gateway';
@@ -14,7 +15,7 @@ const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.j
 
 /**
  * The local host's HTTP face (DESIGN.md, "Local host interface"): the pages, the built Custom UI,
- * /dev/personas, /dev/invoke, /dev/triggers/{key} and the simulated site under /sim/jira/.
+ * /dev/personas, /dev/invoke, /dev/triggers/{key}, /dev/events (product-event knobs) and the simulated site under /sim/jira/.
  */
 export function createHostServer(host: Host, resourceDir: string): Server {
   return createServer((req, res) => {
@@ -56,6 +57,18 @@ async function route(host: Host, resourceDir: string, req: IncomingMessage, res:
   if (method === 'POST' && path.startsWith('/dev/triggers/')) {
     await host.functions.runTrigger(decodeURIComponent(path.slice('/dev/triggers/'.length)));
     return sendJson(res, 200, { ran: true });
+  }
+  if (path === '/dev/events' && (method === 'GET' || method === 'POST')) {
+    const bus = host.productEvents;
+    if (!bus) throw new HostError(404, 'Product events come from the simulated site, which is off (a real site is configured).');
+    if (method === 'POST') {
+      try {
+        bus.knobs = validateKnobs(await readJson(req), bus.knobs);
+      } catch (e) {
+        throw new HostError(400, e instanceof Error ? e.message : String(e));
+      }
+    }
+    return sendJson(res, 200, { knobs: bus.knobs, stats: bus.stats, backlog: bus.backlog });
   }
   if (path.startsWith('/sim/jira/')) {
     if (!host.sim) throw new HostError(404, 'The simulated site is off: JIRA_BASE_URL points the host at a real site.');

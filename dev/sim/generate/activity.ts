@@ -104,7 +104,7 @@ export function generateActivity(rng: Rng, input: ActivityInput): void {
         const kind = rng.pick<EventKind>([EVENT_KIND.field, EVENT_KIND.status, EVENT_KIND.comment, EVENT_KIND.comment, EVENT_KIND.worklog]);
         events.push({ actor: who, time: t, kind });
       }
-      if (rng.chance(0.1)) events.push({ actor: creator, time: createdAt + rng.int(5 * DAY), kind: EVENT_KIND.comment });
+      if (rng.chance(0.1)) events.push({ actor: creator, time: Math.min(now - 60_000, createdAt + rng.int(5 * DAY)), kind: EVENT_KIND.comment });
       // Integrations: bursts seconds apart, any hour of the day.
       for (const w of bots) {
         if (!rng.chance(w.reach)) continue;

@@ -75,6 +75,8 @@ export class IssueStore {
   private sealed = false;
   /** Fields written through POST /issue, per issue index. */
   readonly written = new Map<number, WrittenFields>();
+  /** Told of every event added after the build (the site's product events start here). */
+  private readonly listeners = new Set<(eventId: number) => void>();
 
   constructor(projectCount: number) {
     this.byProject = Array.from({ length: projectCount }, () => []);
@@ -124,7 +126,14 @@ export class IssueStore {
       pushTo(this.lateEvents, issue, id);
       if (this.sealed) pushTo(this.lateActorEvents, actor, id);
     }
+    if (this.sealed) for (const listener of this.listeners) listener(id);
     return id;
+  }
+
+  /** Calls listener for every event added from now on; answers the unsubscribe function. */
+  onEvent(listener: (eventId: number) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Ends the bulk build: indexes events by actor (counting sort). */

@@ -532,14 +532,13 @@ export interface ProjectIntegration {
   displayName: string;
   kind: IdentityKind;
   active: boolean;
-  activity: {
-    /** Distinct issues touched here (a lower bound; see issuesTouchedIn). */
+  activity: ActivityCounts & {
+    /** @deprecated Same as `touches`. */
     issuesTouched: number;
-    created: number;
-    updated: number;
+    /** @deprecated Same as `transitioned`. */
     transitions: number;
+    /** @deprecated Same as `worked`. */
     worklogs: number;
-    lastActivity: string | null;
     /** Null until a second scan has been seen by this page. */
     trend: ActivityTrend | null;
   };

@@ -55,6 +55,12 @@ export interface ScanState {
   /** Runs whose working data cleanup deletes (the previous complete run and the run whose directory it used), unless still needed. */
   obsoleteRunIds: string[];
   directory: DirectoryRef | null;
+  /**
+   * Where the backfill stops (yyyy-MM-dd, exclusive): the day the activity ledger began receiving
+   * product events; null when none arrived (the backfill measures up to now). Fixed at the first
+   * phase that measures activity, so that every count of the run covers the same days.
+   */
+  backfillTo?: string | null;
   /** Number of chunks of this run's identity work list (filled at the end of the people phase). */
   identityChunks: number;
   updatedAt: string;

@@ -9,6 +9,8 @@ import { defineResolver } from '../define';
 import { readProjectNotes } from '../../registry/project-notes';
 import { peopleNames } from './people-names';
 import { AppFailure } from '../../errors';
+import { overlayRecord } from '../../activity/overlay';
+import { readIdentityActivity } from '../../activity/read';
 
 export const ACCOUNT_ID = z.string().min(1).max(128).regex(/^[A-Za-z0-9:_-]+$/, 'must be a Jira account id');
 
@@ -19,8 +21,10 @@ export const getIdentity = defineResolver({
   input: z.object({ accountId: ACCOUNT_ID }).strict(),
   async run({ payload }): Promise<IdentityDetail> {
     const pointer = await readSnapshotPointer();
-    const record = pointer ? await readIdentityRecord(pointer, payload.accountId) : null;
-    if (!record) throw new AppFailure('NOT_FOUND', 'No integration identity with that account id in the last scan.');
+    const scanned = pointer ? await readIdentityRecord(pointer, payload.accountId) : null;
+    if (!scanned) throw new AppFailure('NOT_FOUND', 'No integration identity with that account id in the last scan.');
+    // What it did where comes from the activity ledger (one definition of activity for every page).
+    const record = overlayRecord(scanned, await readIdentityActivity(payload.accountId));
     const projects = await withRoles(pointer?.generation ?? '', payload.accountId, record.projects).catch((e: unknown) => {
       // Roles are a detail: without them the page still shows access and activity.
       console.warn(`[identity/get] project roles not read: ${e instanceof Error ? e.message : String(e)}`);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { IdentityList, RegistryOverview } from '../../contract';
-import { readIdentityRecord, readIdentitySummaries, readSnapshotPointer } from '../../scan/snapshot-store';
+import { readIdentitySummaries, readSnapshotPointer } from '../../scan/snapshot-store';
+import { readAllActivity } from '../../activity/read';
+import { overlaySummary } from '../../activity/overlay';
 import { defineResolver } from '../define';
 import { peopleNames } from './people-names';
 import { queryIdentities } from './query';
@@ -38,15 +40,12 @@ export const listIdentities = defineResolver({
   async run({ payload }): Promise<IdentityList> {
     const pointer = await readSnapshotPointer();
     if (!pointer) return { items: [], total: 0, snapshot: null, overview: EMPTY_OVERVIEW };
-    const summaries = await readIdentitySummaries(pointer);
+    // Identities and kinds come from the scan; what each one did, from the activity ledger.
+    const [snapshot, activity] = await Promise.all([readIdentitySummaries(pointer), readAllActivity()]);
+    const summaries = snapshot.map((s) => overlaySummary(s, activity.get(s.accountId)));
     const { rows, overview } = await joinRegistry(summaries);
-    // The project filter needs each identity's projects: read only those records, only when asked.
-    let touched = new Set<string>();
-    if (payload.projectKey) {
-      const records = await Promise.all(summaries.filter((s) => s.projectsTouched > 0).map((s) => readIdentityRecord(pointer, s.accountId)));
-      touched = new Set(records.filter((r) => r?.projects.some((p) => p.projectKey === payload.projectKey && (p.updated > 0 || p.worklogs > 0))).map((r) => r?.accountId ?? ''));
-    }
-    const page = queryIdentities(rows, payload, (id) => touched.has(id));
+    const projectKey = payload.projectKey;
+    const page = queryIdentities(rows, payload, (id) => (projectKey ? (activity.get(id)?.get(projectKey)?.touches ?? 0) > 0 : false));
     const names = await peopleNames(page.items.map((r) => r.ownerAccountId));
     const items = page.items.map((r) => ({ ...r, ownerName: r.ownerAccountId ? (names.get(r.ownerAccountId)?.displayName ?? null) : null }));
     return { items, total: page.total, snapshot: { completedAt: pointer.completedAt, windowDays: pointer.windowDays }, overview };

@@ -10,6 +10,8 @@ import { readProjectNote } from '../../registry/project-notes';
 import { peopleByAccountId } from './people-names';
 import { projectSlice, touches } from './project-slice';
 import { readProjectMemo, rollProjectMemo, trendOf, type ProjectMemo } from '../../activity/project-trend';
+import { overlayRecord } from '../../activity/overlay';
+import { readIdentityActivity, readProjectActivity } from '../../activity/read';
 
 /**
  * project/integrations: the integrations touching the project in the Forge context, with activity
@@ -59,11 +61,18 @@ export function confirmedProject(project: ProjectRef | null): ProjectRef {
  * snapshot the memo names them, so only those records are loaded.
  */
 async function recordsTouching(pointer: SnapshotPointer, projectKey: string, memo: ProjectMemo | null) {
-  const candidates =
+  // Who holds access here comes from the scan; who acted here, from the activity ledger.
+  const active = await readProjectActivity(projectKey);
+  const candidates = new Set(
     memo?.generation === pointer.generation
       ? Object.keys(memo.counts)
-      : (await readIdentitySummaries(pointer)).filter((s) => s.projectsTouched > 0 || s.unusedAccessProjects > 0).map((s) => s.accountId);
-  const loaded = await Promise.all(candidates.map((id) => readIdentityRecord(pointer, id)));
+      : (await readIdentitySummaries(pointer)).filter((s) => s.projectsTouched > 0 || s.unusedAccessProjects > 0).map((s) => s.accountId),
+  );
+  for (const id of active.keys()) candidates.add(id);
+  const loaded = await Promise.all([...candidates].map(async (id) => {
+    const record = await readIdentityRecord(pointer, id);
+    return record ? overlayRecord(record, await readIdentityActivity(id)) : null;
+  }));
   return loaded.flatMap((record: IdentityRecord | null) => {
     const here = record?.projects.find((p) => p.projectKey === projectKey);
     return record && touches(here) ? [{ record, here }] : [];

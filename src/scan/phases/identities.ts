@@ -7,13 +7,15 @@ import { activityTotals, leastPrivilege, withUnusedAccess } from '../../rules/ac
 import { classify, type Override } from '../../rules/classification';
 import { measureActivity, refreshActivity } from '../activity';
 import type { Account, ProjectEntry } from '../directory';
-import { touchedBy, windowOf, type Window } from '../jql';
+import { touchedBy, type Window } from '../jql';
 import { readAllOverrides } from '../overrides';
 import { readIdentityRecord, writeIdentityRecord, type SnapshotPointer } from '../snapshot-store';
 import { classifyFailure } from '../failure';
 import { withUnmeasured } from '../state';
 import { readList } from '../work-store';
-import { timeLeft, type StepContext } from './context';
+import { runWindow, timeLeft, type StepContext } from './context';
+import { writeBackfill } from '../../activity/backfill';
+import type { ProjectActivity } from '../../contract';
 import type { IdentityWork } from './people';
 
 /** Identities measured side by side in one unit of work (Jira calls are capped by the client). */
@@ -52,7 +54,7 @@ export async function runIdentitiesPhase(ctx: StepContext, previous: SnapshotPoi
     projectNames: new Map(projects.map((p) => [p.key, p.name])),
     keyById: new Map(projects.map((p) => [p.id, p.key])),
     overrides,
-    window: windowOf(state.windowDays, state.startedAt),
+    window: await runWindow(ctx),
     previous,
   };
   ctx.state = { ...ctx.state, total: work.length };
@@ -97,11 +99,13 @@ async function measureIdentity(ctx: StepContext, shared: Shared, item: IdentityW
       await writeIdentityRecord(state.generation, { ...previous, override });
       return;
     }
+    await backfill(item.accountId, shared.window, refreshed.projects);
     const totals = activityTotals(refreshed.projects);
     await writeIdentityRecord(state.generation, { ...previous, override, ...totals, projects: withUnusedAccess(refreshed.projects), leastPrivilege: leastPrivilege(refreshed.projects) });
     return;
   }
   const activity = await measureActivity({ ...common, ...(item.knownTotal === undefined ? {} : { knownTotal: item.knownTotal }) });
+  await backfill(item.accountId, shared.window, activity.projects);
   const totals = activityTotals(activity.projects);
   const isPerson = account.accountType !== 'app';
   const sampleTimes = isPerson && override === null && activity.issuesTouched > 0 ? await timingSample(client, item.accountId, shared.window) : undefined;
@@ -147,4 +151,12 @@ async function timingSample(client: JiraClient, accountId: string, window: Windo
   const ids = [...comments.keys()];
   const changes = await changeTimesBy(client, ids, accountId);
   return ids.map((id, i) => [...(comments.get(id) ?? []), ...(changes[i] ?? [])].sort((a, b) => a - b));
+}
+
+/** Hands the measured history to the activity ledger as this account's blocks (what readers count). */
+async function backfill(accountId: string, window: Window, projects: readonly ProjectActivity[]): Promise<void> {
+  const perProject = new Map(
+    projects.map((p) => [p.projectKey, { touches: p.touches, created: p.created, updated: p.updated, transitioned: p.transitioned, commented: p.commented, worked: p.worked, last: p.lastActivity ? Date.parse(p.lastActivity) : 0 }]),
+  );
+  await writeBackfill(accountId, { from: window.from, to: window.to }, perProject);
 }

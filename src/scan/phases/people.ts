@@ -1,10 +1,10 @@
 import { THRESHOLDS } from '../../rules/classification';
 import { approximateCount } from '../../jira/search';
 import type { Account } from '../directory';
-import { touchedBy, windowOf } from '../jql';
+import { touchedBy } from '../jql';
 import { readAllOverrides } from '../overrides';
 import { readList, writeChunk, writeList } from '../work-store';
-import { timeLeft, type StepContext } from './context';
+import { runWindow, timeLeft, type StepContext } from './context';
 
 /** One account the identities phase will measure, with its touched-issue count when known. */
 export interface IdentityWork {
@@ -26,7 +26,7 @@ export async function runPeoplePhase(ctx: StepContext): Promise<boolean> {
   if (!dir) throw new Error('people phase without a directory');
   const accounts = await readList<Account>(dir.runId, 'accounts', dir.accountChunks);
   const people = accounts.filter((a) => a.accountType === 'atlassian' && a.active).sort((a, b) => a.accountId.localeCompare(b.accountId));
-  const window = windowOf(ctx.state.windowDays, ctx.state.startedAt);
+  const window = await runWindow(ctx);
   const minimum = Math.ceil(THRESHOLDS.candidatePerDay * ctx.state.windowDays);
   ctx.state = { ...ctx.state, total: people.length };
   while (ctx.state.cursor < people.length) {

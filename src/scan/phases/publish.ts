@@ -1,6 +1,7 @@
 import { publishSnapshot, readGenerationSummaries } from '../snapshot-store';
 import { writeLastGood } from '../state';
 import type { StepContext } from './context';
+import { backfillDone, setLedgerWindow } from '../../activity/backfill';
 
 /** Makes the new generation the one readers see, in one write, and remembers it as the last good scan. */
 export async function runPublishPhase(ctx: StepContext): Promise<boolean> {
@@ -8,7 +9,10 @@ export async function runPublishPhase(ctx: StepContext): Promise<boolean> {
   if (!state.directory) throw new Error('publish without a directory');
   const summaries = (await readGenerationSummaries(state.generation)).sort((a, b) => a.displayName.localeCompare(b.displayName) || a.accountId.localeCompare(b.accountId));
   const completedAt = new Date().toISOString();
+  await setLedgerWindow(state.windowDays);
   await publishSnapshot(state.generation, summaries, { completedAt, windowDays: state.windowDays });
+  // Readers count the blocks just written once the compactor has indexed them.
+  await backfillDone(summaries.map((s) => s.accountId));
   await writeLastGood({
     runId: state.runId,
     generation: state.generation,

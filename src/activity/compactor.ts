@@ -3,7 +3,7 @@
  * documents are read-modify-write. Facts are written to the ledger before their inbox keys are
  * deleted, so a compactor that dies is simply run again (sets make the replay harmless).
  */
-import { kvs } from '@forge/kvs';
+import { kvs } from '../storage/kvs';
 import { Queue } from '@forge/events';
 import { BACKGROUND, JiraClient } from '../jira/client';
 import { searchIssuesPage } from '../jira/search';

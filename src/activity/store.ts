@@ -9,7 +9,7 @@
  * - act:meta: when events started arriving, and the window.
  * Only the compactor (compactor.ts, one at a time) writes ids, ledger and index documents.
  */
-import { kvs, WhereConditions } from '@forge/kvs';
+import { kvs, WhereConditions } from '../storage/kvs';
 import { chunkByBytes } from '../storage/chunks';
 import type { Fact } from './facts';
 import { dayOf, type Blocks, type CellCounts, type DayKey, type IdentityLedger, type IdSets } from './ledger';

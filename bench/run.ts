@@ -69,6 +69,8 @@ async function scan(label: string): Promise<RunFigures> {
 
 const fullStartedAt = Date.now();
 const full = await scan('full scan');
+// Virtual-clock time from the scan's start until every identity x project pair was measured.
+const fullVirtualMs = Date.now() - fullStartedAt;
 const settings = await runInvocation({ functionKey: 'bench', moduleKey: 'bench', moduleType: 'bench', timeoutMs: 10_000 }, () => readSettings());
 // The scan's window: from midnight UTC, windowDays before the day the scan started.
 const sinceMs = Math.floor(fullStartedAt / 86_400_000) * 86_400_000 - settings.windowDays * 86_400_000;
@@ -77,8 +79,17 @@ const identities = sim.truth.integrationAccountIds();
 const touchedIssues = identities.map((id) => sim.truth.issuesTouchedBy(id, { sinceMs }).length);
 const sizes = sim.truth.sizes();
 
+// The steady day: 1% of issues change and reach the app as product events, then the day's scheduled discovery runs.
+sim.meter.reset();
 sim.mutate.touchIssues({ fraction: 0.01 });
+await host.productEvents?.flush();
+await drainQueue(host, { skipIdleTime: true });
+const eventDayPoints = sim.meter.snapshot().points;
 const incremental = await scan('incremental scan after 1% of issues changed');
+const steadyPointsPerDay = eventDayPoints + incremental.points;
+const { ledgerWeek } = await import('./activity');
+const week = await ledgerWeek(host, { duplicate: 0.1, drop: 0.02, reconcile: null });
+console.error(`[bench] ledger week: ${JSON.stringify(week)}`);
 
 const result = {
   scan_points: full.points,
@@ -93,6 +104,13 @@ const result = {
   max_step_seconds: Math.round(maxStepMs / 100) / 10,
   max_kvs_value_bytes: largestValueAccepted(),
   scan_wall_seconds: Math.round(full.wallSeconds),
+  backfill_points: full.points,
+  backfill_hours_large: Math.round((fullVirtualMs / 3_600_000) * 100) / 100,
+  steady_points_per_day_large: steadyPointsPerDay,
+  installations_per_global_pool: Math.floor((65_000 * 24) / Math.max(1, steadyPointsPerDay)),
+  ledger_matches_truth: week.matches,
+  ledger_week_cells: week.cells,
+  ledger_week_mismatched: week.mismatched,
   target_points: Math.min(16 * pairs.length + 4 * identities.length, Math.floor(Math.min(identities.length * sizes.projects, touchedIssues.reduce((s, n) => s + n, 0)) / 10)),
 };
 host.close();

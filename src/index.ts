@@ -2,6 +2,7 @@ import type { AsyncEvent } from '@forge/events';
 import { makeResolver } from '@forge/resolver';
 import { onActivityEvent, onActivityQueueEvent, type ActivityQueueEvent } from './activity/events';
 import type { ActivityEvent } from './activity/facts';
+import { requestUpkeep } from './activity/compactor';
 import type { Defs } from './contract';
 import { handlers } from './resolvers';
 import { runReminderSweep } from './registry/reminders';
@@ -31,7 +32,7 @@ export async function scanWorker(event: AsyncEvent): Promise<void> {
  * running one) and sends expiry reminders. Each part runs even when the other fails.
  */
 export async function daily(): Promise<void> {
-  const results = await Promise.allSettled([startScan('schedule'), runReminderSweep()]);
+  const results = await Promise.allSettled([startScan('schedule'), runReminderSweep(), requestUpkeep()]);
   for (const r of results) if (r.status === 'rejected') console.warn(`[daily] ${r.reason instanceof Error ? r.reason.message : String(r.reason)}`);
 }
 

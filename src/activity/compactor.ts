@@ -55,10 +55,10 @@ export interface CompactionResult {
 }
 
 /** Runs one compaction until the inbox is empty or the time is up. */
-export async function compact(maxMs = 60_000, reindex: readonly string[] = []): Promise<CompactionResult> {
+export async function compact(maxMs = 60_000, reindex: readonly string[] = [], upkeep = false): Promise<CompactionResult> {
   if (!(await takeLock())) {
     // Another compactor is running: come back shortly rather than lose the wake-up.
-    await queue.push([{ body: { kind: 'compact', reindex: [...reindex] }, delayInSeconds: 5 }]);
+    await queue.push([{ body: { kind: 'compact', reindex: [...reindex], upkeep }, delayInSeconds: 5 }]);
     return { facts: 0, accounts: 0, ran: false };
   }
   const started = Date.now();
@@ -76,6 +76,7 @@ export async function compact(maxMs = 60_000, reindex: readonly string[] = []): 
       facts += all.length;
     }
     if (changed.size > 0) await refreshIndex([...changed], meta.windowDays);
+    if (upkeep) await dailyUpkeep();
   } finally {
     await kvs.delete(LOCK_KEY);
   }
@@ -155,6 +156,11 @@ export async function refreshIndex(accountIds: readonly string[] | null, windowD
     else index.set(accountId, entry);
   }
   await writeIndex([...index.values()]);
+}
+
+/** Asks the compactor for the daily upkeep (it runs under the compactor's lock). */
+export async function requestUpkeep(): Promise<void> {
+  await queue.push([{ body: { kind: 'compact', upkeep: true } }]);
 }
 
 /** Daily upkeep: age every account's ledger past the window and drop work-item sets older than RECENT_DAYS. */

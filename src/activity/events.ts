@@ -19,10 +19,12 @@ export async function onActivityEvent(event: ActivityEvent): Promise<void> {
 export interface ActivityQueueEvent {
   kind: 'compact';
   reindex?: string[];
+  /** The daily upkeep: ageing and dropping old work-item sets. */
+  upkeep?: boolean;
 }
 
 /** One run of the compactor (the activity queue's consumer). */
 export async function onActivityQueueEvent(body: ActivityQueueEvent): Promise<void> {
   if (body.kind !== 'compact') return;
-  await compact(60_000, Array.isArray(body.reindex) ? body.reindex.filter((id): id is string => typeof id === 'string') : []);
+  await compact(60_000, Array.isArray(body.reindex) ? body.reindex.filter((id): id is string => typeof id === 'string') : [], body.upkeep === true);
 }

@@ -94,6 +94,11 @@ async function measureIdentity(ctx: StepContext, shared: Shared, item: IdentityW
   const access = previous ? accessFrom(previous) : await accessOf(client, item.accountId, shared);
   const common = { client, accountId: item.accountId, window: shared.window, ...access, projectNames: shared.projectNames };
   if (previous && state.sinceDay) {
+    // Jira's product events keep the ledger current: nothing to count again between full scans.
+    if (shared.window.to !== null) {
+      await writeIdentityRecord(state.generation, { ...previous, override });
+      return;
+    }
     const refreshed = await refreshActivity(common, previous.projects, state.sinceDay);
     if (!refreshed) {
       await writeIdentityRecord(state.generation, { ...previous, override });

@@ -8,7 +8,8 @@ import { Queue } from '@forge/events';
 import { BACKGROUND, JiraClient } from '../jira/client';
 import { searchIssuesPage } from '../jira/search';
 import type { Fact } from './facts';
-import { ageOut, countsOf, dayOf, DAY_MS, foldIds, maxCounts, RECENT_DAYS, windowTotals, ZERO, type CellCounts, type DayKey, type IdentityLedger, type IdSets } from './ledger';
+import { ageOut, dayOf, DAY_MS, foldIds, RECENT_DAYS, setDayCells, windowTotals, type DayKey } from './ledger';
+import { reconcileAccount } from './reconcile';
 import { deleteDayIds, deleteKeys, markObserved, readBlocks, readDayIds, readIndex, readInbox, readLedger, readMeta, writeDayIds, writeIndex, writeLedger, type IndexEntry } from './store';
 
 export const ACTIVITY_QUEUE = 'activity-queue';
@@ -55,10 +56,10 @@ export interface CompactionResult {
 }
 
 /** Runs one compaction until the inbox is empty or the time is up. */
-export async function compact(maxMs = 60_000, reindex: readonly string[] = [], upkeep = false): Promise<CompactionResult> {
+export async function compact(maxMs = 60_000, reindex: readonly string[] = [], upkeep = false, reconcile: readonly string[] = []): Promise<CompactionResult> {
   if (!(await takeLock())) {
     // Another compactor is running: come back shortly rather than lose the wake-up.
-    await queue.push([{ body: { kind: 'compact', reindex: [...reindex], upkeep }, delayInSeconds: 5 }]);
+    await queue.push([{ body: { kind: 'compact', reindex: [...reindex], upkeep, reconcile: [...reconcile] }, delayInSeconds: 5 }]);
     return { facts: 0, accounts: 0, ran: false };
   }
   const started = Date.now();
@@ -75,6 +76,8 @@ export async function compact(maxMs = 60_000, reindex: readonly string[] = [], u
       await deleteKeys(entries.map((e) => e.key));
       facts += all.length;
     }
+    const due = [...reconcile, ...(upkeep ? await dueForReconciliation() : [])];
+    for (const accountId of await reconcileAccounts(due)) changed.add(accountId);
     if (changed.size > 0) await refreshIndex([...changed], meta.windowDays);
     if (upkeep) await dailyUpkeep();
   } finally {
@@ -134,13 +137,6 @@ export async function foldFacts(facts: readonly Fact[], windowDays: number, now 
   return changed;
 }
 
-export function setDayCells(ledger: IdentityLedger, day: DayKey, sets: Record<string, IdSets>, lasts: Record<string, number>, seen: Record<string, CellCounts>): void {
-  const cells = (ledger.days[day] ??= {});
-  for (const key of new Set([...Object.keys(sets), ...Object.keys(seen)])) {
-    cells[key] = maxCounts(countsOf(sets[key] ?? {}, lasts[key] ?? 0), seen[key] ?? ZERO);
-  }
-}
-
 /** Rewrites the index lines of some accounts (all accounts in the ledger's index when none are named). */
 export async function refreshIndex(accountIds: readonly string[] | null, windowDays?: number, now = Date.now()): Promise<void> {
   const days = windowDays ?? (await readMeta()).windowDays;
@@ -156,6 +152,32 @@ export async function refreshIndex(accountIds: readonly string[] | null, windowD
     else index.set(accountId, entry);
   }
   await writeIndex([...index.values()]);
+}
+
+/** Asks the compactor to reconcile some accounts' last seven whole days with Jira. */
+export async function requestReconcile(accountIds: readonly string[]): Promise<void> {
+  for (let i = 0; i < accountIds.length; i += 2_000) await queue.push([{ body: { kind: 'compact', reconcile: accountIds.slice(i, i + 2_000) } }]);
+}
+
+/** The last seven whole days (today's counts may lag in Jira's approximate counts). */
+export function reconciliationDays(now = Date.now()): DayKey[] {
+  return Array.from({ length: 7 }, (_, i) => dayOf(now - (7 - i) * DAY_MS));
+}
+
+/** Each account active in the ledger is reconciled once a week, on its own weekday (spreads the points). */
+async function dueForReconciliation(now = Date.now()): Promise<string[]> {
+  const weekday = Math.floor(now / DAY_MS) % 7;
+  const hash = (s: string) => [...s].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
+  return (await readIndex()).map((e) => e.accountId).filter((id) => hash(id) % 7 === weekday);
+}
+
+async function reconcileAccounts(accountIds: readonly string[]): Promise<string[]> {
+  if (accountIds.length === 0) return [];
+  const client = new JiraClient(BACKGROUND, { maxConcurrency: 4 });
+  const days = reconciliationDays();
+  const changed: string[] = [];
+  for (const accountId of new Set(accountIds)) if (await reconcileAccount(client, accountId, days)) changed.push(accountId);
+  return changed;
 }
 
 /** Asks the compactor for the daily upkeep (it runs under the compactor's lock). */

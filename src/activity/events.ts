@@ -19,12 +19,15 @@ export async function onActivityEvent(event: ActivityEvent): Promise<void> {
 export interface ActivityQueueEvent {
   kind: 'compact';
   reindex?: string[];
-  /** The daily upkeep: ageing and dropping old work-item sets. */
+  /** The daily upkeep: ageing, dropping old work-item sets, reconciling the accounts due today. */
   upkeep?: boolean;
+  /** Accounts whose last seven days are reconciled with Jira now. */
+  reconcile?: string[];
 }
 
 /** One run of the compactor (the activity queue's consumer). */
 export async function onActivityQueueEvent(body: ActivityQueueEvent): Promise<void> {
   if (body.kind !== 'compact') return;
-  await compact(60_000, Array.isArray(body.reindex) ? body.reindex.filter((id): id is string => typeof id === 'string') : [], body.upkeep === true);
+  const ids = (v: unknown) => (Array.isArray(v) ? v.filter((id): id is string => typeof id === 'string') : []);
+  await compact(60_000, ids(body.reindex), body.upkeep === true, ids(body.reconcile));
 }

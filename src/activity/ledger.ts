@@ -151,3 +151,12 @@ export function toActivityCounts(c: CellCounts): ActivityCounts {
     lastActivity: c.last > 0 ? new Date(c.last).toISOString() : null,
   };
 }
+
+/** Sets a day's cells from its work-item sets, raised to any reconciled floor. */
+export function setDayCells(ledger: IdentityLedger, day: DayKey, sets: Record<string, IdSets>, lasts: Record<string, number>, seen: Record<string, CellCounts>): void {
+  const cells = (ledger.days[day] ??= {});
+  for (const key of new Set([...Object.keys(sets), ...Object.keys(seen)])) {
+    cells[key] = maxCounts(countsOf(sets[key] ?? {}, lasts[key] ?? 0), seen[key] ?? ZERO);
+  }
+}
+

@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Host } from '../../dev/host/host';
 import { runInvocation } from '../../dev/host/runtime';
 import { readDayCells } from '../../src/activity/read';
+import { reconcileAccount } from '../../src/activity/reconcile';
+import { BACKGROUND, JiraClient } from '../../src/jira/client';
 import { startTestHost } from '../support/host';
 
 let host: Host;
@@ -51,7 +53,7 @@ describe('product events reach the ledger', () => {
     expect(ledger).toEqual(truth.map(({ accountId, projectKey, day, touches, created, updated, transitioned, commented, worked }) => ({ accountId, projectKey, day, touches, created, updated, transitioned, commented, worked })));
   }, 60_000);
 
-  it('never counts more than happened when events are dropped', async () => {
+  it('never counts more than happened when events are dropped, and reconciliation finds the rest in Jira', async () => {
     host = startTestHost();
     const sim = host.sim;
     const bus = host.productEvents;
@@ -69,5 +71,10 @@ describe('product events reach the ledger', () => {
       expect(t).toBeDefined();
       expect(Number(cell.touches)).toBeLessThanOrEqual(t?.touches ?? 0);
     }
+    expect(ledger).not.toEqual(truth);
+    const today = new Date().toISOString().slice(0, 10);
+    const client = new JiraClient(BACKGROUND);
+    for (const accountId of new Set(truth.map((c) => c.accountId))) await inApp(() => reconcileAccount(client, accountId, [today]));
+    expect(await ledgerCells(host, truth.map((c) => c.accountId))).toEqual(truth);
   }, 60_000);
 });

@@ -67,10 +67,12 @@ export async function compact(maxMs = 60_000, reindex: readonly string[] = [], u
   const changed = new Set<string>(reindex);
   try {
     await kvs.delete(TICK_KEY);
-    const meta = await markObserved(Date.now());
+    let meta = await readMeta();
     while (Date.now() - started < maxMs) {
       const entries = await readInbox(BATCH);
       if (entries.length === 0) break;
+      // Only a real event marks the day observation began (a reindex or upkeep alone does not).
+      if (meta.observedFrom === null) meta = await markObserved(Math.min(...entries.map((e) => e.entry.receivedAt)));
       const all = await withProjects(entries.flatMap((e) => e.entry.facts));
       for (const accountId of await foldFacts(all, meta.windowDays)) changed.add(accountId);
       await deleteKeys(entries.map((e) => e.key));

@@ -31,8 +31,11 @@ function refusal(file: string): string {
 const consumer = (m: Manifest) => (m.modules.consumer as Array<Record<string, unknown>>)[0] as Record<string, unknown>;
 
 describe('the local host refuses manifest forms that Forge no longer runs', () => {
-  it("accepts the app's manifest: the consumer names a function", () => {
-    expect(loadManifest(join(ROOT, 'manifest.yml')).consumers).toEqual([{ key: 'scan-consumer', queue: 'scan-queue', functionKey: 'scan-worker' }]);
+  it("accepts the app's manifest: each consumer names a function", () => {
+    expect(loadManifest(join(ROOT, 'manifest.yml')).consumers).toEqual([
+      { key: 'scan-consumer', queue: 'scan-queue', functionKey: 'scan-worker' },
+      { key: 'activity-consumer', queue: 'activity-queue', functionKey: 'activity-worker' },
+    ]);
   });
 
   it.each<[string, (m: Manifest) => void, RegExp]>([

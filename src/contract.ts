@@ -249,8 +249,11 @@ export interface RegistryOverview {
 export interface IdentityList {
   items: IdentityRow[];
   total: number;
-  /** The snapshot this list comes from; null before the first complete scan. */
-  snapshot: { completedAt: string; windowDays: number } | null;
+  /**
+   * The snapshot this list comes from; null before the first scan published anything. `partial`:
+   * a first scan's early answer (identities and kinds known, activity still being measured).
+   */
+  snapshot: { completedAt: string; windowDays: number; partial?: boolean } | null;
   overview: RegistryOverview;
 }
 
@@ -388,6 +391,8 @@ export type IdentityDetail = IdentityRecord & RegistryView & {
   projectNotes: ProjectNote[];
   /** Display names of the people the page mentions (owner, backup, contacts, history authors), as far as Jira told. */
   people: UserOption[];
+  /** True while some project roles are still being read in the background (shown on a later view; a page view spends no Jira points on them). */
+  rolesPending?: boolean;
 };
 
 /** A project admin's note on how an integration is used in their project ("feeds our release report"). */

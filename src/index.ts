@@ -7,7 +7,8 @@ import type { Defs } from './contract';
 import { handlers } from './resolvers';
 import { runReminderSweep } from './registry/reminders';
 import { startScan, runScanStep } from './scan/engine';
-import { readScanStepEvent } from './scan/queue';
+import { readRoles } from './scan/project-roles';
+import { readRolesRequest, readScanStepEvent } from './scan/queue';
 
 /** The resolver function behind both Custom UI modules (manifest.yml: function `resolver`). */
 export const handler = makeResolver<Defs>(handlers);
@@ -18,6 +19,9 @@ export const handler = makeResolver<Defs>(handlers);
  * and later); the step is in the event's body.
  */
 export async function scanWorker(event: AsyncEvent): Promise<void> {
+  // Project roles an admin's page view asked for: read in the background, never on the page view.
+  const roles = readRolesRequest(event.body);
+  if (roles) return readRoles(roles);
   const step = readScanStepEvent(event.body);
   // Retrying an event that is not a scan step cannot help: say so and let it go.
   if (!step) {

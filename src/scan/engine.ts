@@ -4,6 +4,7 @@ import type { ScanStatus } from '../contract';
 import { BACKGROUND, JiraClient, type RetryPolicy } from '../jira/client';
 import { BudgetSpentError, hourOf, PointsBudget } from './budget';
 import { classifyFailure } from './failure';
+import { refreshPartial } from './partial';
 import { planIncremental } from './plan';
 import { runChangesPhase } from './phases/changes';
 import { runCleanupPhase } from './phases/cleanup';
@@ -262,6 +263,14 @@ function position(state: ScanState): string {
 }
 
 async function runPhase(ctx: StepContext): Promise<boolean> {
+  if (ctx.state.phase === 'identities' && ctx.state.partialPublished) {
+    // A first scan's partial snapshot fills in step by step (the last step's publish completes it).
+    try {
+      return await runIdentitiesPhase(ctx, await readSnapshotPointer());
+    } finally {
+      await refreshPartial(ctx.state);
+    }
+  }
   switch (ctx.state.phase) {
     case 'changes':
       return runChangesPhase(ctx);

@@ -25,3 +25,20 @@ export async function enqueueStep(event: ScanStepEvent, delaySeconds = 0): Promi
   const delayInSeconds = Math.max(0, Math.min(MAX_DELAY_SECONDS, Math.ceil(delaySeconds)));
   await queue.push([{ body: { ...event }, ...(delayInSeconds > 0 ? { delayInSeconds } : {}) }]);
 }
+
+/** A request to read an identity's project roles in the background (identity/get serves stored roles only). */
+export interface RolesRequestEvent {
+  kind: 'roles';
+  accountId: string;
+  projectKeys: string[];
+}
+
+export function readRolesRequest(body: Record<string, unknown>): RolesRequestEvent | null {
+  const { kind, accountId, projectKeys } = body;
+  if (kind !== 'roles' || typeof accountId !== 'string' || !Array.isArray(projectKeys)) return null;
+  return { kind, accountId, projectKeys: projectKeys.filter((k): k is string => typeof k === 'string') };
+}
+
+export async function enqueueRolesRequest(request: Omit<RolesRequestEvent, 'kind'>): Promise<void> {
+  await queue.push([{ body: { kind: 'roles', ...request } }]);
+}

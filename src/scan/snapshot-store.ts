@@ -63,10 +63,10 @@ export async function readGenerationSummaries(generation: string): Promise<Ident
 }
 
 /** Writes the generation's index and makes it the one readers see. */
-export async function publishSnapshot(generation: string, summaries: IdentitySummary[], meta: { completedAt: string; windowDays: number }): Promise<SnapshotPointer> {
+export async function publishSnapshot(generation: string, summaries: IdentitySummary[], meta: { completedAt: string; windowDays: number; partial?: boolean }): Promise<SnapshotPointer> {
   const chunks = chunkByBytes(summaries);
   for (const [n, chunk] of chunks.entries()) await kvs.set(indexKey(generation, n), chunk);
-  const pointer: SnapshotPointer = { generation, completedAt: meta.completedAt, windowDays: meta.windowDays, identityCount: summaries.length, indexChunks: chunks.length };
+  const pointer: SnapshotPointer = { generation, completedAt: meta.completedAt, windowDays: meta.windowDays, identityCount: summaries.length, indexChunks: chunks.length, ...(meta.partial ? { partial: true } : {}) };
   await kvs.set(POINTER_KEY, pointer);
   return pointer;
 }

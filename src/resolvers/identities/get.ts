@@ -3,7 +3,7 @@ import type { IdentityDetail } from '../../contract';
 import { loadRegistryView } from '../../registry/view';
 import { leastPrivilege } from '../../rules/access';
 import { readOverride } from '../../scan/overrides';
-import { withRoles } from '../../scan/project-roles';
+import { withStoredRoles } from '../../scan/project-roles';
 import { readIdentityRecord, readSnapshotPointer } from '../../scan/snapshot-store';
 import { defineResolver } from '../define';
 import { readProjectNotes } from '../../registry/project-notes';
@@ -25,16 +25,17 @@ export const getIdentity = defineResolver({
     if (!scanned) throw new AppFailure('NOT_FOUND', 'No integration identity with that account id in the last scan.');
     // What it did where comes from the activity ledger (one definition of activity for every page).
     const record = overlayRecord(scanned, await readIdentityActivity(payload.accountId));
-    const projects = await withRoles(pointer?.generation ?? '', payload.accountId, record.projects).catch((e: unknown) => {
+    // Roles come from stored answers only (no Jira points on a page view); missing ones are read in the background.
+    const { projects, pending: rolesPending } = await withStoredRoles(payload.accountId, record.projects).catch((e: unknown) => {
       // Roles are a detail: without them the page still shows access and activity.
       console.warn(`[identity/get] project roles not read: ${e instanceof Error ? e.message : String(e)}`);
-      return record.projects;
+      return { projects: record.projects, pending: true };
     });
     const view = await loadRegistryView(payload.accountId, record);
     const mentioned = [view.ownership?.ownerAccountId, view.ownership?.backupAccountId, ...view.blastRadius.contacts.map((c) => c.accountId), ...view.credentials.map((c) => c.ownerAccountId), ...view.history.entries.map((h) => h.by)];
     const people = [...(await peopleNames(mentioned)).values()];
     // The admin's current mark, which may be newer than the scan that produced this record.
     const override = await readOverride(payload.accountId);
-    return { ...record, override, projects, leastPrivilege: leastPrivilege(projects), ...view, projectNotes: await readProjectNotes(payload.accountId), people };
+    return { ...record, override, projects, rolesPending, leastPrivilege: leastPrivilege(projects), ...view, projectNotes: await readProjectNotes(payload.accountId), people };
   },
 });

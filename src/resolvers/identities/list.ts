@@ -48,6 +48,6 @@ export const listIdentities = defineResolver({
     const page = queryIdentities(rows, payload, (id) => (projectKey ? (activity.get(id)?.get(projectKey)?.touches ?? 0) > 0 : false));
     const names = await peopleNames(page.items.map((r) => r.ownerAccountId));
     const items = page.items.map((r) => ({ ...r, ownerName: r.ownerAccountId ? (names.get(r.ownerAccountId)?.displayName ?? null) : null }));
-    return { items, total: page.total, snapshot: { completedAt: pointer.completedAt, windowDays: pointer.windowDays }, overview };
+    return { items, total: page.total, snapshot: { completedAt: pointer.completedAt, windowDays: pointer.windowDays, ...(pointer.partial ? { partial: true } : {}) }, overview };
   },
 });

@@ -3,6 +3,7 @@ import { approximateCount } from '../../jira/search';
 import type { Account } from '../directory';
 import { touchedBy } from '../jql';
 import { readAllOverrides } from '../overrides';
+import { publishFirstIdentities } from '../partial';
 import { readList, writeChunk, writeList } from '../work-store';
 import { runWindow, timeLeft, type StepContext } from './context';
 
@@ -43,8 +44,9 @@ export async function runPeoplePhase(ctx: StepContext): Promise<boolean> {
   for (const a of accounts) if (a.accountType === 'app') work.set(a.accountId, { accountId: a.accountId });
   for (const c of candidates) work.set(c.accountId, c);
   for (const [accountId, override] of overrides) if (override === 'integration' && !work.has(accountId)) work.set(accountId, { accountId });
-  const list = [...work.values()].sort((a, b) => a.accountId.localeCompare(b.accountId));
+  // Busiest first: the identities that did the most are measured (and shown) first.
+  const list = [...work.values()].sort((a, b) => (b.knownTotal ?? -1) - (a.knownTotal ?? -1) || a.accountId.localeCompare(b.accountId));
   const identityChunks = await writeList(runId, 'identities', list);
-  ctx.state = { ...ctx.state, identityChunks, total: list.length };
+  ctx.state = await publishFirstIdentities({ ...ctx.state, identityChunks, total: list.length }, accounts);
   return true;
 }

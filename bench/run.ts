@@ -20,6 +20,8 @@ const backend = await import('../src/index');
 const { readSettings } = await import('../src/scan/settings');
 const { readScanState } = await import('../src/scan/state');
 const { runInvocation } = await import('../dev/host/runtime');
+const { readSnapshotPointer, readIdentitySummaries } = await import('../src/scan/snapshot-store');
+const { devInvoke } = await import('../dev/host/dev-invoke');
 
 const ROOT = join(import.meta.dirname, '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'registry-bench-'));
@@ -51,12 +53,44 @@ interface RunFigures {
 /** Points per clock hour over both scans, as the site counted them. */
 const pointsByHour = new Map<number, number>();
 
+const readInHost = <T>(fn: () => Promise<T>): Promise<T> => runInvocation({ functionKey: 'bench', moduleKey: 'bench', moduleType: 'bench', timeoutMs: 10_000 }, fn) as Promise<T>;
+
+/**
+ * Virtual-clock seconds from the scan's start until every integration identity of the site's
+ * truth is on the admin page (in the published index, with its kind): checked whenever the
+ * published snapshot changes.
+ */
+function watchFirstAnswer(startedAt: number): { onTick: () => void; seconds: () => number | null } {
+  const wanted = new Set(sim?.truth.integrationAccountIds() ?? []);
+  let seenAt = '';
+  let checking = false;
+  let answeredAt: number | null = null;
+  const check = async () => {
+    const pointer = await readInHost(() => readSnapshotPointer());
+    if (!pointer || `${pointer.generation}:${pointer.completedAt}` === seenAt) return;
+    seenAt = `${pointer.generation}:${pointer.completedAt}`;
+    const shown = new Set((await readInHost(() => readIdentitySummaries(pointer))).filter((s) => s.kind).map((s) => s.accountId));
+    if ([...wanted].every((id) => shown.has(id))) answeredAt = Date.now();
+  };
+  return {
+    onTick: () => {
+      if (answeredAt !== null || checking) return;
+      checking = true;
+      void check().finally(() => (checking = false));
+    },
+    seconds: () => (answeredAt === null ? null : Math.round((answeredAt - startedAt) / 1000)),
+  };
+}
+let firstAnswerSeconds: number | null = null;
+
 async function scan(label: string): Promise<RunFigures> {
   sim?.meter.reset();
   const started = performance.now();
+  const watch = watchFirstAnswer(Date.now());
   await host.functions.runTrigger('daily-trigger');
   // Nothing to do until a delayed step is due (the hour's budget is spent): skip ahead.
-  await drainQueue(host, { skipIdleTime: true });
+  await drainQueue(host, { skipIdleTime: true, onTick: watch.onTick });
+  firstAnswerSeconds ??= watch.seconds();
   const meter = sim?.meter.snapshot() ?? { points: 0, requests: 0, byHour: {} };
   for (const [hour, points] of Object.entries(meter.byHour)) pointsByHour.set(Number(hour), (pointsByHour.get(Number(hour)) ?? 0) + points);
   const figures = { points: meter.points, requests: meter.requests, maxPointsPerHour: Math.max(0, ...Object.values(meter.byHour)), wallSeconds: (performance.now() - started) / 1000 };
@@ -91,7 +125,45 @@ const { ledgerWeek } = await import('./activity');
 const week = await ledgerWeek(host, { duplicate: 0.1, drop: 0.02, reconcile: null });
 console.error(`[bench] ledger week: ${JSON.stringify(week)}`);
 
+/**
+ * Points spent by page views, as the site counted them: the admin page (identities list and scan
+ * status), the heat map, and 10 identities opened, as the site admin, after the scans. The
+ * caller's own permission checks (mypermissions, myself) are left out, as the target says.
+ */
+async function pageViewPoints(): Promise<number> {
+  const admin = host.personas().find((p) => p.role === 'site-admin')?.accountId ?? null;
+  const call = async (functionKey: string, payload: unknown = {}) => {
+    const answer = (await devInvoke(host, { as: admin, moduleKey: 'admin-page', functionKey, payload })) as { ok: boolean; data?: unknown; error?: { message: string } };
+    if (!answer.ok) throw new Error(`${functionKey}: ${answer.error?.message ?? 'failed'}`);
+    return answer.data;
+  };
+  // Background work the views ask for (project roles) is not a page view's: it waits until they are counted.
+  let open = () => undefined as void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  const deliverLater = host.functions.deliverEvent;
+  host.functions.deliverEvent = async (event) => gate.then(() => deliverLater(event));
+  sim?.meter.reset();
+  const list = (await call('identities/list', { limit: 50 })) as { items: Array<{ accountId: string }> };
+  await call('scan/status');
+  const handlers = (await import('../src/resolvers')).handlers as Record<string, unknown>;
+  // The heat map: one stored-data resolver where it exists, else the page's 20 identity reads.
+  if ('heatmap/get' in handlers) await call('heatmap/get');
+  else for (const i of list.items.slice(0, 20)) await call('identity/get', { accountId: i.accountId });
+  for (const i of list.items.slice(0, 10)) await call('identity/get', { accountId: i.accountId });
+  const byEndpoint = sim?.meter.snapshot().byEndpoint ?? {};
+  const own = ['GET /rest/api/3/mypermissions', 'GET /rest/api/3/myself'];
+  const spent = Object.entries(byEndpoint).filter(([endpoint]) => !own.includes(endpoint));
+  for (const [endpoint, m] of spent) console.error(`[bench] page views: ${m.points} points ${m.requests} requests ${endpoint}`);
+  host.functions.deliverEvent = deliverLater;
+  open();
+  await drainQueue(host, { skipIdleTime: true });
+  return spent.reduce((sum, [, m]) => sum + m.points, 0);
+}
+const pagePoints = await pageViewPoints();
+
 const result = {
+  first_answer_seconds_large: firstAnswerSeconds,
+  page_view_points: pagePoints,
   scan_points: full.points,
   scan_requests: full.requests,
   touched_pairs: pairs.length,
@@ -116,5 +188,6 @@ const result = {
 host.close();
 rmSync(dataDir, { recursive: true, force: true });
 // The admin page's figures (issue 5): headless Chromium against `npm start`, demo and large sites.
-const ui = process.env.BENCH_SITE === 'demo' ? {} : await (await import('./ui')).measureUi();
+// BENCH_UI=0 skips the browser figures (for a quick look at the scan's figures).
+const ui = process.env.BENCH_SITE === 'demo' || process.env.BENCH_UI === '0' ? {} : await (await import('./ui')).measureUi();
 console.log(JSON.stringify({ ...result, ...ui }));

@@ -228,3 +228,45 @@ describe('status says running only while a step is queued or in flight', () => {
     host.close();
   }, 120_000);
 });
+
+describe('answers early, and page views spend no Jira points', () => {
+  it("a first scan shows every app account with its kind before activity is measured, then fills in; page views cost nothing beyond the caller's checks", async () => {
+    const host = startHost();
+    host.sim?.faults.set({ latencyMs: 20 });
+    await asAdmin<ScanStatus>(host, 'scan/start');
+    let early: IdentityList | null = null;
+    for (let i = 0; i < 1000 && !early; i++) {
+      const list = await asAdmin<IdentityList>(host, 'identities/list', { limit: 200 });
+      if (list.snapshot) early = list;
+      else await new Promise((r) => setTimeout(r, 20));
+    }
+    if (!early) throw new Error('nothing was published early');
+    expect(early.snapshot?.partial).toBe(true);
+    expect((await asAdmin<ScanStatus>(host, 'scan/status')).partial).toBe(true);
+    const kinds = new Set(early.items.map((i) => i.kind));
+    expect(kinds).toEqual(new Set(['service-account', 'rovo-agent', 'app-account']));
+    await drainQueue(host, { skipIdleTime: true });
+    const done = await asAdmin<IdentityList>(host, 'identities/list', { limit: 200 });
+    expect(done.snapshot?.partial).toBeUndefined();
+    expect((await asAdmin<ScanStatus>(host, 'scan/status')).partial).toBe(false);
+    // Every identity shown early is in the complete answer, with the same kind.
+    for (const i of early.items) expect(done.items.find((d) => d.accountId === i.accountId)?.kind, i.displayName).toBe(i.kind);
+
+    const sim = host.sim;
+    if (!sim) throw new Error('setup');
+    // Background work the views ask for (project roles) waits until the views are counted.
+    let open = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const deliver = host.functions.deliverEvent.bind(host.functions);
+    host.functions.deliverEvent = async (event) => gate.then(() => deliver(event));
+    sim.meter.reset();
+    await asAdmin<IdentityList>(host, 'identities/list', {});
+    await asAdmin<ScanStatus>(host, 'scan/status');
+    for (const i of done.items.slice(0, 10)) await asAdmin<IdentityDetail>(host, 'identity/get', { accountId: i.accountId });
+    const spent = Object.entries(sim.meter.snapshot().byEndpoint).filter(([endpoint]) => !['GET /rest/api/3/mypermissions', 'GET /rest/api/3/myself'].includes(endpoint));
+    expect(spent).toEqual([]);
+    open();
+    await host.queue.idle();
+    host.close();
+  }, 120_000);
+});

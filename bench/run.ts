@@ -64,6 +64,7 @@ function watchFirstAnswer(startedAt: number): { onTick: () => void; seconds: () 
   const wanted = new Set(sim?.truth.integrationAccountIds() ?? []);
   let seenAt = '';
   let checking = false;
+  let lastCheck = 0;
   let answeredAt: number | null = null;
   const check = async () => {
     const pointer = await readInHost(() => readSnapshotPointer());
@@ -74,9 +75,13 @@ function watchFirstAnswer(startedAt: number): { onTick: () => void; seconds: () 
   };
   return {
     onTick: () => {
-      if (answeredAt !== null || checking) return;
+      // A look every second of real time: the host emulates Forge storage's rate limits for the bench too.
+      if (answeredAt !== null || checking || performance.now() - lastCheck < 1000) return;
       checking = true;
-      void check().finally(() => (checking = false));
+      lastCheck = performance.now();
+      void check()
+        .catch(() => undefined)
+        .finally(() => (checking = false));
     },
     seconds: () => (answeredAt === null ? null : Math.round((answeredAt - startedAt) / 1000)),
   };

@@ -60,7 +60,7 @@ const readInHost = <T>(fn: () => Promise<T>): Promise<T> => runInvocation({ func
  * truth is on the admin page (in the published index, with its kind): checked whenever the
  * published snapshot changes.
  */
-function watchFirstAnswer(startedAt: number): { onTick: () => void; seconds: () => number | null } {
+function watchFirstAnswer(startedAt: number): { onTick: () => void; seconds: () => number | null; last: () => Promise<void> } {
   const wanted = new Set(sim?.truth.integrationAccountIds() ?? []);
   let seenAt = '';
   let checking = false;
@@ -71,7 +71,9 @@ function watchFirstAnswer(startedAt: number): { onTick: () => void; seconds: () 
     if (!pointer || `${pointer.generation}:${pointer.completedAt}` === seenAt) return;
     seenAt = `${pointer.generation}:${pointer.completedAt}`;
     const shown = new Set((await readInHost(() => readIdentitySummaries(pointer))).filter((s) => s.kind).map((s) => s.accountId));
-    if ([...wanted].every((id) => shown.has(id))) answeredAt = Date.now();
+    const missing = [...wanted].filter((id) => !shown.has(id));
+    console.error(`[bench] ${Math.round((Date.now() - startedAt) / 1000)} s: ${shown.size} identities shown${pointer.partial ? ' (partial)' : ''}, ${missing.length} of ${wanted.size} not yet`);
+    if (missing.length === 0) answeredAt = Date.now();
   };
   return {
     onTick: () => {
@@ -80,10 +82,12 @@ function watchFirstAnswer(startedAt: number): { onTick: () => void; seconds: () 
       checking = true;
       lastCheck = performance.now();
       void check()
-        .catch(() => undefined)
+        .catch((e: unknown) => console.error(`[bench] could not look at the admin page's index: ${String(e)}`))
         .finally(() => (checking = false));
     },
     seconds: () => (answeredAt === null ? null : Math.round((answeredAt - startedAt) / 1000)),
+    /** One more look once the scan is over (the last publish may come between two looks). */
+    last: () => (answeredAt === null ? check() : Promise.resolve()),
   };
 }
 let firstAnswerSeconds: number | null = null;
@@ -95,6 +99,7 @@ async function scan(label: string): Promise<RunFigures> {
   await host.functions.runTrigger('daily-trigger');
   // Nothing to do until a delayed step is due (the hour's budget is spent): skip ahead.
   await drainQueue(host, { skipIdleTime: true, onTick: watch.onTick });
+  await watch.last();
   firstAnswerSeconds ??= watch.seconds();
   const meter = sim?.meter.snapshot() ?? { points: 0, requests: 0, byHour: {} };
   for (const [hour, points] of Object.entries(meter.byHour)) pointsByHour.set(Number(hour), (pointsByHour.get(Number(hour)) ?? 0) + points);

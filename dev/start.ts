@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BACKEND_FILE, ROOT, UI_DIR, buildAll } from './build';
-import { ConfigError, readConfig } from './host/config';
+import { ConfigError, hostWarning, readConfig } from './host/config';
+import { DataDirLockedError } from './host/data-dir-lock';
 import { createHost } from './host/host';
+import { isLoopbackInterface } from './host/http/guard';
 import { createHostServer } from './host/http/server';
 import { knobsFromEnv } from './host/product-events';
 import { DataFileError } from './host/kvs';
@@ -42,7 +44,9 @@ async function main(): Promise<void> {
   server.listen(config.port, config.hostname, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    const base = `http://${config.hostname === '0.0.0.0' ? 'localhost' : config.hostname}:${port}`;
+    // Requests must be addressed to localhost (http/guard.ts): print a loopback URL.
+    const shown = config.hostname === '::1' ? '[::1]' : isLoopbackInterface(config.hostname) ? config.hostname : 'localhost';
+    const base = `http://${shown}:${port}`;
     const lines = [
       `Integration Registry: local Forge host`,
       `  Jira:     ${host.jira.describe()}`,
@@ -56,6 +60,8 @@ async function main(): Promise<void> {
       `Ready at ${base} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     ];
     console.log(lines.join('\n'));
+    const warning = hostWarning(config.hostname);
+    if (warning) console.warn(warning);
   });
   const stop = () => {
     if (live) clearInterval(live);
@@ -73,6 +79,6 @@ function fail(message: string): never {
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof ConfigError || e instanceof DataFileError || e instanceof HostDataFileError || e instanceof ManifestError) fail(e.message);
+  if (e instanceof ConfigError || e instanceof DataFileError || e instanceof HostDataFileError || e instanceof ManifestError || e instanceof DataDirLockedError) fail(e.message);
   fail(e instanceof Error ? (e.stack ?? e.message) : String(e as string));
 });

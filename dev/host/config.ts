@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { isLoopbackInterface } from './http/guard';
 import type { RealSiteConfig } from './real-site';
 
 /** The local host's settings, from the environment (README, "Configuration"). */
@@ -35,4 +36,15 @@ export function readConfig(env: NodeJS.ProcessEnv): HostConfig {
     site,
     ...(given === 3 ? { realSite: { baseUrl: env.JIRA_BASE_URL as string, email: env.JIRA_EMAIL as string, apiToken: env.JIRA_API_TOKEN as string } } : {}),
   };
+}
+
+/** A warning to print when HOST listens beyond this machine's loopback interface, or null. */
+export function hostWarning(hostname: string): string | null {
+  if (isLoopbackInterface(hostname)) return null;
+  return [
+    `Warning: HOST=${hostname} is not a loopback address, so other machines on the network can reach this port.`,
+    '  /dev/invoke acts as any persona, the site admin included. The host still answers only requests addressed',
+    '  to localhost (Host header) from its own pages, so use it through localhost, an SSH tunnel or a port forward.',
+    '  Unset HOST to listen on 127.0.0.1 only.',
+  ].join('\n');
 }

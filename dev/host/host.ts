@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { createSimSite, type SimSite } from '../sim';
 import { KvsStore, StorageRateLimiter, PUBLISHED_STORAGE_LIMITS, type StorageRateLimits } from './kvs';
+import { lockDataDir } from './data-dir-lock';
 import { createForgeFetch } from './forge-fetch';
 import { installEgress } from './egress';
 import { FunctionRunner, type BackendModules } from './functions';
@@ -63,7 +64,15 @@ export function createHost(options: HostOptions): Host {
   const manifest = loadManifest(options.manifestFile);
   const file = (name: string) => (options.dataDir === ':memory:' ? ':memory:' : join(options.dataDir, name));
   const storage = new StorageRateLimiter(options.storageLimits ?? PUBLISHED_STORAGE_LIMITS);
-  const kvs = KvsStore.open(file('kvs.sqlite'), { entities: manifest.entities, rateLimiter: storage });
+  // One host per DATA_DIR: the second stops here, before it touches the store or the queue.
+  const lock = options.dataDir === ':memory:' ? null : lockDataDir(options.dataDir);
+  let kvs: KvsStore;
+  try {
+    kvs = KvsStore.open(file('kvs.sqlite'), { entities: manifest.entities, rateLimiter: storage });
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
   const sim = options.realSite ? null : createSimSite({ size: options.site, ...(options.simDataAnchor === undefined ? {} : { dataAnchor: options.simDataAnchor }) });
   const jira: JiraGateway = options.realSite ? new RealSiteGateway(options.realSite) : new SimGateway(sim as SimSite, options.site);
   const installContext = `ari:cloud:jira::site/${CLOUD_ID}`;
@@ -76,6 +85,7 @@ export function createHost(options: HostOptions): Host {
     queue = new EventQueue(file('events.sqlite'), (event) => functions.deliverEvent(event));
   } catch (e) {
     kvs.close();
+    lock?.release();
     throw e;
   }
   installForgeRuntime(
@@ -105,6 +115,7 @@ export function createHost(options: HostOptions): Host {
       scheduler.stop();
       queue.close();
       kvs.close();
+      lock?.release();
     },
   };
 }

@@ -31,7 +31,7 @@ export class EventQueue {
     private readonly deliver: Deliver,
     private readonly now: () => number = Date.now,
   ) {
-    this.db = openSqlite(file, 'the async-event queue');
+    this.db = openSqlite(file, 'the async-event queue', 'events');
     this.db.exec(`CREATE TABLE IF NOT EXISTS events (
       seq INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL UNIQUE, queue TEXT NOT NULL, job_id TEXT NOT NULL,
       body TEXT NOT NULL, run_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,

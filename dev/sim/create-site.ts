@@ -1,7 +1,7 @@
 // createSimSite: builds the data and runs each request through the same pipeline a Jira edge
 // would: authentication, injected faults, routing, quota and burst limits, handler, headers.
 import { Access, type Caller } from './access.js';
-import { FaultState } from './faults.js';
+import { FaultState, PathFaults } from './faults.js';
 import { buildSite } from './generate/site.js';
 import { jiraError, type HandlerResult } from './http.js';
 import { pointsFor } from './limits/cost.js';
@@ -30,6 +30,7 @@ export function createSimSite(options: SimSiteOptions = {}): SimSite {
   let tenant: HourlyQuota | null = null;
   const pools = (): HourlyQuota[] => (tenant ? [tenant, global] : [global]);
   const spentPool = (t: number): HourlyQuota | undefined => pools().find((q) => q.exhausted(t));
+  const pathFaults = new PathFaults();
   const burst = new BurstLimiter();
   const recorded: RecordedRequest[] = [];
 
@@ -83,12 +84,22 @@ export function createSimSite(options: SimSiteOptions = {}): SimSite {
     return { response: json(result), endpoint, points };
   };
 
+  /** The answer of a fault added with POST /dev/sim/faults: Jira's error body and headers for that status. */
+  const injected = (req: SimRequest, status: number, t: number): { response: SimResponse; endpoint: string; points: number } => {
+    const endpoint = `${req.method.toUpperCase()} (fault)`;
+    if (status === 429) return { response: rateLimited('jira-burst-based', 1, t), endpoint, points: 0 };
+    const r = jiraError(status, [`Injected fault: ${status}.`]);
+    const headers: Record<string, string> = { ...quotaHeaders(pools(), t), 'Content-Type': 'application/json', ...(status === 503 ? { 'Retry-After': '2' } : {}) };
+    return { response: { status, headers, body: r.body }, endpoint, points: 0 };
+  };
+
   return {
     async handle(req) {
-      const latency = faults.latencyMs();
+      const pathFault = pathFaults.take(req.path);
+      const latency = faults.latencyMs() + (pathFault?.latencyMs ?? 0);
       if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
       const t = now();
-      const { response, endpoint, points } = serve(req, t);
+      const { response, endpoint, points } = pathFault && pathFault.status !== 200 ? injected(req, pathFault.status, t) : serve(req, t);
       meter.add(endpoint, points, t);
       if (response.status === 200 && faults.takeJunkBody()) {
         // Truncated JSON, as a proxy cutting a response short would leave it.
@@ -110,6 +121,7 @@ export function createSimSite(options: SimSiteOptions = {}): SimSite {
     },
     meter: { snapshot: () => meter.snapshot(), reset: () => meter.reset() },
     faults: { set: (f) => faults.set(f), clear: () => faults.clear() },
+    pathFaults,
     quota: {
       set(o) {
         // A kind sets that pool (a tenant pool is created on first use); no kind sets every pool.

@@ -1,5 +1,7 @@
 // Public types of the simulated Jira Cloud site. The local host and the tests depend on these names.
 
+import type { PathFaults } from './faults.js';
+
 export type SimCaller = { kind: 'app' } | { kind: 'user'; accountId: string };
 
 export interface SimRequest {
@@ -109,6 +111,8 @@ export interface SimSite {
   personas(): Persona[];
   meter: { snapshot(): MeterSnapshot; reset(): void };
   faults: { set(f: Partial<Faults>): void; clear(): void };
+  /** Faults by REST path (POST|GET|DELETE /dev/sim/faults on a running host). */
+  pathFaults: PathFaults;
   quota: {
     /**
      * Sets the app's points pools: `kind` picks the tenant pool (created on first use) or the global

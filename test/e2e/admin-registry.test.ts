@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Persona } from '../../dev/host/host';
 import type { CredentialList, Envelope } from '../../src/contract';
-import { launchBrowser, openPage, personaOf, SCREENSHOTS, startApp, type RunningApp } from './support';
+import { launchBrowser, openPage, personaOf, postJson, SCREENSHOTS, startApp, type RunningApp } from './support';
 
 /**
  * The admin page, end to end: the real built Custom UI, bridge and resolvers on the local host and
@@ -29,7 +29,7 @@ const open = (path: string) => openPage(browser, app.baseUrl, path, { width: 128
 const adminPath = (extra = '') => `/admin?as=${encodeURIComponent(byRole('site-admin').accountId)}${extra}`;
 
 async function invoke<T>(functionKey: string, payload: unknown): Promise<Envelope<T>> {
-  const res = await fetch(`${app.baseUrl}/dev/invoke`, { method: 'POST', body: JSON.stringify({ as: byRole('site-admin').accountId, moduleKey: 'admin-page', functionKey, payload }) });
+  const res = await postJson(app.baseUrl, '/dev/invoke', { as: byRole('site-admin').accountId, moduleKey: 'admin-page', functionKey, payload });
   return (await res.json()) as Envelope<T>;
 }
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Persona } from '../../dev/host/host';
-import { launchBrowser, openPage, personaOf, SCREENSHOTS, startApp, type RunningApp } from './support';
+import { launchBrowser, openPage, personaOf, postJson, SCREENSHOTS, startApp, type RunningApp } from './support';
 
 let app: RunningApp;
 let browser: Browser;
@@ -73,12 +73,9 @@ describe('the real built Custom UI through the real bridge and resolver', () => 
 
   it('answers /dev/invoke like the bridge, and refuses a malformed call with a clear message', async () => {
     const admin = byRole('site-admin');
-    const ok = await fetch(`${app.baseUrl}/dev/invoke`, {
-      method: 'POST',
-      body: JSON.stringify({ as: admin.accountId, moduleKey: 'admin-page', functionKey: 'me/get', payload: {} }),
-    });
+    const ok = await postJson(app.baseUrl, '/dev/invoke', { as: admin.accountId, moduleKey: 'admin-page', functionKey: 'me/get', payload: {} });
     expect(await ok.json()).toMatchObject({ ok: true, data: { isJiraAdmin: true } });
-    const bad = await fetch(`${app.baseUrl}/dev/invoke`, { method: 'POST', body: JSON.stringify({ moduleKey: 'nope', functionKey: 'me/get' }) });
+    const bad = await postJson(app.baseUrl, '/dev/invoke', { moduleKey: 'nope', functionKey: 'me/get' });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({ error: expect.stringMatching(/moduleKey/) });
   });

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Persona } from '../../dev/host/host';
 import type { Envelope, IdentityDetail, ProjectIntegrations, ScanStatus } from '../../src/contract';
-import { launchBrowser, SCREENSHOTS, startApp, type RunningApp } from './support';
+import { launchBrowser, postJson, SCREENSHOTS, startApp, type RunningApp } from './support';
 
 /** The project page in Chromium (issue 6): AND's admin sees AND's integrations; others get no access; text stays inert. */
 let app: RunningApp;
@@ -14,10 +14,7 @@ const HOSTILE_TEAM = '<img src=x onerror="window.__pwned=1">Mobile';
 const HOSTILE_NOTE = '<script>window.__pwned=2</script><b>bold?</b> "><svg onload="window.__pwned=3"> javascript:alert(1) — ünïcødé 🚀 مرحبا';
 
 async function invoke<T>(as: string, functionKey: string, payload: unknown, projectKey?: string): Promise<Envelope<T>> {
-  const res = await fetch(`${app.baseUrl}/dev/invoke`, {
-    method: 'POST',
-    body: JSON.stringify({ as, moduleKey: projectKey ? 'project-page' : 'admin-page', ...(projectKey ? { projectKey } : {}), functionKey, payload }),
-  });
+  const res = await postJson(app.baseUrl, '/dev/invoke', { as, moduleKey: projectKey ? 'project-page' : 'admin-page', ...(projectKey ? { projectKey } : {}), functionKey, payload });
   return (await res.json()) as Envelope<T>;
 }
 async function must<T>(p: Promise<Envelope<T>>): Promise<T> {

@@ -20,6 +20,11 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** POSTs JSON to the running host as a tool would (the host refuses a body that is not declared JSON). */
+export function postJson(baseUrl: string, path: string, body: unknown): Promise<Response> {
+  return fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
+
 /** The n-th persona of a role, from GET /dev/personas. */
 export function personaOf(personas: Persona[], role: Persona['role'], n = 0): Persona {
   const p = personas.filter((x) => x.role === role)[n];

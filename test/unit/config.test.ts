@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readConfig } from '../../dev/host/config';
+import { hostWarning, readConfig } from '../../dev/host/config';
 
 describe('host configuration from the environment', () => {
   it.each([
@@ -17,5 +17,20 @@ describe('host configuration from the environment', () => {
     [{ JIRA_EMAIL: 'a@b.c' }, /all three/],
   ])('refuses %j with a clear message', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
+  });
+
+  it.each([
+    ['127.0.0.1', false],
+    ['localhost', false],
+    ['::1', false],
+    ['127.0.0.2', false],
+    ['0.0.0.0', true],
+    ['::', true],
+    ['192.168.1.20', true],
+    ['myhost.example.com', true],
+  ])('HOST=%s warns: %s', (hostname, warns) => {
+    const warning = hostWarning(hostname);
+    expect(warning !== null).toBe(warns);
+    if (warning) expect(warning).toMatch(new RegExp(`HOST=${hostname.replace(/\./g, '\\.')} is not a loopback address`));
   });
 });

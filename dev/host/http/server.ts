@@ -5,6 +5,8 @@ import { devInvoke } from '../dev-invoke';
 import { validateKnobs } from '../product-events';
 import { HostError } from '../functions';
 import type { Host } from '../host';
+import { faultsEndpoint } from './faults-endpoint';
+import { checkRequest, factsOf } from './guard';
 import { toFetchResponse } from '../jira-gateway';
 import { landingPage } from './landing';
 import { renderPage } from './pages';
@@ -32,6 +34,7 @@ async function route(host: Host, resourceDir: string, req: IncomingMessage, res:
   const url = new URL(req.url ?? '/', 'http://localhost');
   const path = url.pathname;
   const method = req.method ?? 'GET';
+  checkRequest(factsOf(req, path)); // loopback Host, own Origin, JSON bodies (guard.ts)
 
   if (method === 'GET' && path === '/') return sendHtml(res, landingPage(host));
   if (method === 'GET' && path === '/favicon.ico') return void res.writeHead(204).end();
@@ -54,6 +57,10 @@ async function route(host: Host, resourceDir: string, req: IncomingMessage, res:
   }
   if (method === 'GET' && path === '/dev/personas') return sendJson(res, 200, host.personas());
   if (method === 'POST' && path === '/dev/invoke') return sendJson(res, 200, await devInvoke(host, await readJson(req)));
+  if (path === '/dev/sim/faults') {
+    const answer = faultsEndpoint(host, method, method === 'POST' ? await readJson(req) : undefined);
+    return sendJson(res, answer.status, answer.body);
+  }
   if (method === 'POST' && path.startsWith('/dev/triggers/')) {
     await host.functions.runTrigger(decodeURIComponent(path.slice('/dev/triggers/'.length)));
     return sendJson(res, 200, { ran: true });

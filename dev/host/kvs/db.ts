@@ -4,7 +4,7 @@
  * or listed through the plain KVS, and entity keys do not collide with plain keys.
  */
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataFileError } from './errors';
 
@@ -42,13 +42,16 @@ export function toRow(raw: RawRow): Row {
 /** Opens the file, checks it is a healthy SQLite database holding our schema, and creates it when new. */
 export function openDatabase(file: string): Database.Database {
   if (file !== ':memory:' && !existsSync(dirname(file))) mkdirSync(dirname(file), { recursive: true });
+  // A file that is already there must hold a store: an empty one (truncated, or created by some other
+  // tool) would otherwise start silently as a new store with every record gone.
+  const existing = file !== ':memory:' && existsSync(file) ? statSync(file).size : null;
   let db: Database.Database | undefined;
   try {
     db = new Database(file);
     // Any read fails on a file that is not SQLite ("file is not a database"); quick_check finds damage.
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new DataFileError(file, `SQLite integrity check failed (${String(check)})`);
-    ensureSchema(db, file);
+    ensureSchema(db, file, existing);
     if (file !== ':memory:') db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL'); // every committed write survives a crash
     db.pragma('busy_timeout = 5000');
@@ -60,10 +63,26 @@ export function openDatabase(file: string): Database.Database {
   }
 }
 
-function ensureSchema(db: Database.Database, file: string): void {
+function ensureSchema(db: Database.Database, file: string, existingBytes: number | null): void {
   const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[];
+  if (tables.length === 0 && existingBytes !== null) {
+    throw new DataFileError(
+      file,
+      existingBytes === 0
+        ? 'it is an empty file (0 bytes), not the store this host wrote, so every record would be gone'
+        : 'it is an SQLite database without any table, not the store this host wrote, so every record would be gone',
+    );
+  }
   if (tables.length === 0) {
-    db.exec(`
+    // One transaction: a host killed while creating the store leaves no half-made schema behind.
+    db.transaction(() => createSchema(db))();
+    return;
+  }
+  checkSchema(db, file, tables);
+}
+
+function createSchema(db: Database.Database): void {
+  db.exec(`
       CREATE TABLE kvs_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
       CREATE TABLE kvs_items (
         space TEXT NOT NULL,
@@ -76,9 +95,10 @@ function ensureSchema(db: Database.Database, file: string): void {
         PRIMARY KEY (space, entity, key)
       ) WITHOUT ROWID;
     `);
-    db.prepare(`INSERT INTO kvs_meta (name, value) VALUES ('schema_version', ?)`).run(String(SCHEMA_VERSION));
-    return;
-  }
+  db.prepare(`INSERT INTO kvs_meta (name, value) VALUES ('schema_version', ?)`).run(String(SCHEMA_VERSION));
+}
+
+function checkSchema(db: Database.Database, file: string, tables: string[]): void {
   if (!tables.includes('kvs_meta') || !tables.includes('kvs_items')) {
     throw new DataFileError(file, `it is a SQLite database but not a local KVS store (tables: ${tables.join(', ')})`);
   }

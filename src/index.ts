@@ -5,13 +5,14 @@ import type { ActivityEvent } from './activity/facts';
 import { requestUpkeep } from './activity/compactor';
 import type { Defs } from './contract';
 import { handlers } from './resolvers';
+import { onlyKnownKeys } from './resolvers/known-keys';
 import { runReminderSweep } from './registry/reminders';
 import { startScan, runScanStep } from './scan/engine';
 import { readRoles } from './scan/project-roles';
 import { readRolesRequest, readScanStepEvent } from './scan/queue';
 
-/** The resolver function behind both Custom UI modules (manifest.yml: function `resolver`). */
-export const handler = makeResolver<Defs>(handlers);
+/** The resolver function behind both Custom UI modules (manifest.yml: function `resolver`); unknown keys get NOT_FOUND. */
+export const handler = onlyKnownKeys(makeResolver<Defs>(handlers), Object.keys(handlers));
 
 /**
  * The consumer of scan-queue (manifest.yml: consumer `scan-consumer`, function `scan-worker`): one

@@ -44,9 +44,13 @@ export function entropyBitsPerChar(s: string): number {
   return bits;
 }
 
+// A git commit id (SHA-1, 40 hex digits, or SHA-256, 64): people note which commit changed an integration.
+const GIT_OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
+
 /** A long run of random-looking characters: what API tokens and client secrets are made of. */
-function looksRandom(run: string): boolean {
-  if (UUID.test(run)) return false; // ids people legitimately mention
+function looksRandom(candidate: string): boolean {
+  const run = candidate.replace(/^[._~-]+|[._~-]+$/g, ''); // the full stop after a commit id ends a sentence
+  if (UUID.test(run) || GIT_OBJECT_ID.test(run)) return false; // ids people legitimately mention
   if (/^\d+$/.test(run)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /\d/].filter((re) => re.test(run)).length;
   const longHex = /^[0-9a-f]{40,}$/i.test(run);

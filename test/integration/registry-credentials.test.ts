@@ -45,6 +45,16 @@ describe('credentials/save, list and delete', () => {
     expect(await historyCount(id(0))).toBe(3);
   });
 
+  it('compares labels after NFC normalisation and case folding: "Café" composed and decomposed is one label', async () => {
+    const first = data(await call<{ version: number; credential: CredentialView }>('credentials/save', { accountId: id(9), baseVersion: 0, credential: credential({ label: 'Caf\u00E9 sync' }) }));
+    for (const label of ['Cafe\u0301 sync', 'CAFÉ SYNC', ' café  sync ']) {
+      const again = await call('credentials/save', { accountId: id(9), baseVersion: first.version, credential: credential({ label }) });
+      expect(again).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/already has/) } });
+    }
+    expect((await list(id(9)))?.credentials).toHaveLength(1);
+    data(await call('credentials/delete', { accountId: id(9), baseVersion: first.version, credentialId: first.credential.id }));
+  });
+
   it('a stale version gets CONFLICT with parallel writers; exactly one wins', async () => {
     const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => call('credentials/save', { accountId: id(1), baseVersion: 0, credential: credential({ label: `Token ${i}` }) })));
     expect(answers.filter((a) => a.ok)).toHaveLength(1);

@@ -9,7 +9,7 @@ import type { JiraGateway } from './jira-gateway';
 import { loadManifest, type HostManifest } from './manifest';
 import { EventQueue } from './queue';
 import { RealSiteGateway, type RealSiteConfig } from './real-site';
-import { installForgeRuntime } from './runtime';
+import { installForgeRuntime, uninstallForgeRuntime } from './runtime';
 import { Scheduler } from './scheduler';
 import { DEFAULT_KNOBS, ProductEventBus, type DeliveryKnobs } from './product-events';
 import { SimGateway } from './sim-gateway';
@@ -31,6 +31,12 @@ export interface HostOptions {
   productEvents?: DeliveryKnobs;
   /** Deliver product events on a timer (npm start); tests and the bench call productEvents.flush(). */
   autoDeliverEvents?: boolean;
+  /**
+   * Which installation (tenant) this host is. Several hosts in one process are several installations
+   * of the app, each with its own storage, site, queue and identity; tests use a second one to prove
+   * that nothing crosses between tenants. `nameTag` marks every display name of its simulated site.
+   */
+  installation?: { cloudId: string; installationId: string; siteUrl: string; nameTag?: string };
 }
 
 export interface Persona {
@@ -58,7 +64,7 @@ export interface Host {
   close(): void;
 }
 
-const CLOUD_ID = '7f3e1b2a-0c4d-4e5f-8a9b-1c2d3e4f5a6b';
+const DEFAULT_INSTALLATION = { cloudId: '7f3e1b2a-0c4d-4e5f-8a9b-1c2d3e4f5a6b', installationId: 'local-installation', siteUrl: 'https://local-site.atlassian.net' };
 
 export function createHost(options: HostOptions): Host {
   const manifest = loadManifest(options.manifestFile);
@@ -73,9 +79,16 @@ export function createHost(options: HostOptions): Host {
     lock?.release();
     throw e;
   }
-  const sim = options.realSite ? null : createSimSite({ size: options.site, ...(options.simDataAnchor === undefined ? {} : { dataAnchor: options.simDataAnchor }) });
+  const installation = options.installation ?? DEFAULT_INSTALLATION;
+  const sim = options.realSite
+    ? null
+    : createSimSite({
+        size: options.site,
+        ...(options.simDataAnchor === undefined ? {} : { dataAnchor: options.simDataAnchor }),
+        ...(options.installation?.nameTag ? { nameTag: options.installation.nameTag } : {}),
+      });
   const jira: JiraGateway = options.realSite ? new RealSiteGateway(options.realSite) : new SimGateway(sim as SimSite, options.site);
-  const installContext = `ari:cloud:jira::site/${CLOUD_ID}`;
+  const installContext = `ari:cloud:jira::site/${installation.cloudId}`;
   const owner = {};
   let stopped = false;
   const functions = new FunctionRunner(manifest, options.backend, installContext, owner);
@@ -89,15 +102,16 @@ export function createHost(options: HostOptions): Host {
     throw e;
   }
   installForgeRuntime(
-    { appId: manifest.appId.split('/').pop() ?? 'local', environmentId: 'local-development', installationId: 'local-installation', cloudId: CLOUD_ID, scopes: manifest.scopes },
+    { appId: manifest.appId.split('/').pop() ?? 'local', environmentId: 'local-development', installationId: installation.installationId, cloudId: installation.cloudId, scopes: manifest.scopes },
     createForgeFetch({ kvs, jira, queue, owner, stopped: () => stopped }),
+    owner,
   );
   queue.start();
   const productEvents = sim ? new ProductEventBus(manifest, functions, options.productEvents ?? DEFAULT_KNOBS) : null;
   if (sim && productEvents) productEvents.attach(sim, { autoFlush: options.autoDeliverEvents ?? false });
   const scheduler = new Scheduler(manifest.scheduledTriggers, (key) => functions.runTrigger(key));
   if (options.runSchedules) scheduler.start();
-  const siteUrl = options.realSite ? new URL(options.realSite.baseUrl).origin : 'https://local-site.atlassian.net';
+  const siteUrl = options.realSite ? new URL(options.realSite.baseUrl).origin : installation.siteUrl;
   return {
     manifest,
     functions,
@@ -106,7 +120,7 @@ export function createHost(options: HostOptions): Host {
     sim,
     storage,
     productEvents,
-    cloudId: CLOUD_ID,
+    cloudId: installation.cloudId,
     siteUrl,
     personas: () => (sim ? sim.personas() : []),
     close() {
@@ -116,6 +130,7 @@ export function createHost(options: HostOptions): Host {
       queue.close();
       kvs.close();
       lock?.release();
+      uninstallForgeRuntime(owner);
     },
   };
 }

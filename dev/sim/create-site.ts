@@ -20,6 +20,7 @@ export function createSimSite(options: SimSiteOptions = {}): SimSite {
   // The data is anchored at the start of the current UTC day, so that sites built from one seed on
   // one day are identical (two hosts started a few seconds apart see the same issues and times).
   const site = buildSite({ size: options.size ?? 'demo', seed: options.seed ?? 1, now: options.dataAnchor ?? Math.floor(now() / 86_400_000) * 86_400_000 });
+  if (options.nameTag) for (const user of site.users) user.displayName = `${user.displayName}${options.nameTag}`;
   const access = new Access(site);
   const router = createRoutes();
   const meter = new Meter();

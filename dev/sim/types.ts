@@ -137,4 +137,6 @@ export interface SimSiteOptions {
   hourlyPoints?: number;
   /** The moment the generated history ends (ms); the start of the current UTC day by default. */
   dataAnchor?: number;
+  /** Appended to every display name: a second site with the same accounts under other names (tenant tests). */
+  nameTag?: string;
 }

@@ -1,6 +1,7 @@
 import api, { type Route } from '@forge/api';
 import { DeadlineError, JiraError, JiraUnavailableError, QuotaExhaustedError, messagesOf } from './errors';
 import { backoffMs, readPools, rateLimitKind, retryAfterMs, type PoolReading } from './rate-limit';
+import { currentInstallation } from './tenant';
 
 /**
  * Who a request acts as. Access checks run as the calling user (their own Jira permissions);
@@ -72,7 +73,10 @@ export interface RequestObserver {
 export class JiraClient {
   private active = 0;
   private readonly waiting: Array<() => void> = [];
-  /** Per-endpoint pause after a burst 429: later calls to that endpoint wait until then. */
+  /**
+   * Per-endpoint pause after a burst 429: later calls to that endpoint wait until then. Jira's burst
+   * limits are per tenant, so the pause is kept per installation (one site's 429 never slows another).
+   */
   private readonly slowUntil = new Map<string, number>();
 
   constructor(
@@ -110,6 +114,13 @@ export class JiraClient {
     await this.env.sleep(ms);
   }
 
+  /** Records a pause, dropping pauses that are over so that the map stays as small as the live ones. */
+  private pauseEndpoint(key: string, until: number): void {
+    const now = this.env.now();
+    for (const [k, t] of this.slowUntil) if (t <= now) this.slowUntil.delete(k);
+    this.slowUntil.set(key, until);
+  }
+
   async json<T>(request: JiraRequest): Promise<T> {
     await this.acquire();
     try {
@@ -126,9 +137,10 @@ export class JiraClient {
   private async withRetries<T>({ actor, method = 'GET', route, body, readOnly, cost, maxCost = 1 }: JiraRequest): Promise<T> {
     const path = route.value.split('?')[0] ?? route.value;
     const endpoint = `${method} ${path.replace(/\/[A-Z][A-Z0-9_]+-\d+|\/\d+/g, '/{id}')}`;
+    const pauseKey = `${currentInstallation() ?? ''} ${endpoint}`;
     const retryable = method === 'GET' || readOnly === true;
     for (let attempt = 0; ; attempt++) {
-      const pause = (this.slowUntil.get(endpoint) ?? 0) - this.env.now();
+      const pause = (this.slowUntil.get(pauseKey) ?? 0) - this.env.now();
       // A caller that cannot wait that long (a page's resolver) is told at once.
       if (pause > this.policy.maxWaitMs) throw new JiraError(429, method, path, ['Rate limited by Jira']);
       if (pause > 0) await this.wait(pause, 'waiting out a burst limit');
@@ -156,7 +168,7 @@ export class JiraClient {
         const kind = rateLimitKind(response.headers.get('ratelimit-reason'));
         const wait = Math.max(retryAfterMs(response.headers, this.env.now(), kind), backoffMs(attempt, this.policy.baseDelayMs, this.policy.maxDelayMs, this.env.random));
         if (kind === 'quota') throw new QuotaExhaustedError(this.env.now() + wait, response.headers.get('ratelimit-reason') ?? 'unknown');
-        if (kind === 'burst') this.slowUntil.set(endpoint, this.env.now() + wait);
+        if (kind === 'burst') this.pauseEndpoint(pauseKey, this.env.now() + wait);
         if (!retryable || last || wait > this.policy.maxWaitMs) throw new JiraError(429, method, path, ['Rate limited by Jira']);
         await this.wait(wait, 'waiting out a rate limit');
         continue;

@@ -490,7 +490,22 @@ export interface AdminSyncSettings {
   orgId: string | null;
   /** Whether a key is stored; the key itself is never returned. */
   hasApiKey: boolean;
-  lastRun: { at: string; ok: boolean; message: string; matched: number; tokens: number } | null;
+  /**
+   * The last run: credentials read (`tokens`: user API tokens, service accounts' API tokens and OAuth
+   * clients), `matched` to integration identities, `written` (added or updated), `retired` (revoked or
+   * deleted in Atlassian Administration, so removed here) and the identities `refused` with why (their
+   * credentials unchanged); `ok` is false when the run failed or refused any identity.
+   */
+  lastRun: {
+    at: string;
+    ok: boolean;
+    message: string;
+    matched: number;
+    tokens: number;
+    written?: number;
+    retired?: number;
+    refused?: Array<{ accountId: string; reason: string }>;
+  } | null;
 }
 
 export interface AdminSyncSave {

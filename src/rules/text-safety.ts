@@ -27,7 +27,7 @@ const EMOJI_ZWJ = /(?<=\p{Extended_Pictographic}[\uFE0F\u{1F3FB}-\u{1F3FF}]?)\u2
 const LONE_SURROGATE = /\p{Cs}/u;
 
 function invisibleProblem(value: string): string | null {
-  if (LONE_SURROGATE.test(value)) return 'must not contain broken characters (a lone UTF-16 surrogate)';
+  if (LONE_SURROGATE.test(value)) return 'must be valid Unicode text (it holds a lone UTF-16 surrogate)';
   if (INVISIBLE.test(value.replace(EMOJI_ZWJ, ''))) return 'must not contain invisible formatting characters';
   return null;
 }

@@ -67,7 +67,8 @@ describe('Atlassian Administration sync', () => {
       const second = data(await call<AdminSyncSettings>('admin-sync/run'));
       return { first, second };
     });
-    expect(result.first.lastRun).toMatchObject({ ok: true, tokens: tokens.length });
+    const seed = await adminApi().seed();
+    expect(result.first.lastRun).toMatchObject({ ok: true, tokens: seed.tokens.length + seed.serviceCredentials.length, refused: [] });
     expect(result.first.lastRun?.matched).toBeGreaterThan(0);
     const mine = (await allCredentials()).find((g) => g.accountId === token?.user.id);
     const synced = mine?.credentials.filter((c) => c.label === token?.label);
@@ -81,6 +82,77 @@ describe('Atlassian Administration sync', () => {
     for (const answer of answers) expect(JSON.stringify(answer)).not.toContain(DEV_ADMIN_API_KEY);
     expect(answers.length).toBeGreaterThan(8);
     expect(adminApi().requests().join('\n')).not.toContain(DEV_ADMIN_API_KEY);
+  });
+
+  it('reads every page by its cursor (links.next is a cursor, not a URL)', async () => {
+    const [first] = await adminApi().tokens();
+    if (!first) throw new Error('seeded tokens expected');
+    const owner = first.user.id;
+    const extra = Array.from({ length: 30 }, (_, i) => ({ ...first, id: `tok-page-${i}`, label: `Paged token ${String(i).padStart(2, '0')}` }));
+    await adminApi().addTokens(extra);
+    const before = adminApi().requests().length;
+    const run = data(await call<AdminSyncSettings>('admin-sync/run'));
+    expect(run.lastRun?.ok).toBe(true);
+    const pages = adminApi().requests().slice(before).filter((r) => r.includes('/api-tokens') && !r.includes('service-accounts'));
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    for (const r of pages.slice(1)) {
+      const cursor = new URL(`https://x${r.slice(r.indexOf(' ') + 1)}`).searchParams.get('cursor') ?? '';
+      expect(cursor).not.toMatch(/^https?:|\//);
+      expect(cursor.length).toBeGreaterThan(0);
+    }
+    const mine = (await allCredentials()).find((g) => g.accountId === owner)?.credentials ?? [];
+    expect(mine.filter((c) => c.label.startsWith('Paged token'))).toHaveLength(30);
+  });
+
+  it("reads service accounts' API tokens and OAuth clients from their own endpoints", async () => {
+    const seed = await adminApi().seed();
+    const sa = seed.serviceAccounts[0];
+    if (!sa) throw new Error('the demo site should have service accounts');
+    // Make it a known identity (the registry knows it), as a scan would.
+    data(await call('credentials/save', { accountId: sa.atlassianId, baseVersion: 0, credential: { kind: 'other', label: 'Webhook secret (noted by hand)', scopes: [], createdAt: null, expiresAt: null, lastUsedAt: null, ownerAccountId: null } }));
+    data(await call<AdminSyncSettings>('admin-sync/run'));
+    const mine = (await allCredentials()).find((g) => g.accountId === sa.atlassianId)?.credentials ?? [];
+    expect(mine).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'api-token', externalId: 'satok-0001', source: 'admin-sync', scopes: expect.arrayContaining(['read:jira-user', 'read:jira-work']) }),
+        expect.objectContaining({ kind: 'oauth-client-credential', externalId: 'oauth-0001', source: 'admin-sync' }),
+        expect.objectContaining({ kind: 'other', source: 'manual' }),
+      ]),
+    );
+    expect(adminApi().requests().some((r) => r.includes(`/service-accounts/${sa.id}/oauth-clients`))).toBe(true);
+  });
+
+  it('retires credentials that were revoked or deleted in Atlassian Administration, keeping hand-entered ones', async () => {
+    const sa = (await adminApi().seed()).serviceAccounts[0];
+    if (!sa) throw new Error('service account expected');
+    await adminApi().revoke('satok-0001');
+    await adminApi().remove('oauth-0001');
+    const run = data(await call<AdminSyncSettings>('admin-sync/run'));
+    expect(run.lastRun).toMatchObject({ ok: true, retired: 2 });
+    const mine = (await allCredentials()).find((g) => g.accountId === sa.atlassianId)?.credentials ?? [];
+    expect(mine.map((c) => c.externalId)).toEqual([null]);
+    const history = data(await call<{ entries: Array<{ action: string; source?: string }> }>('history/list', { accountId: sa.atlassianId })).entries;
+    expect(history.filter((h) => h.action === 'deleted' && h.source === 'admin-sync')).toHaveLength(2);
+  });
+
+  it('refuses an identity that would pass the 50-credential cap, reports why, and writes every other identity', async () => {
+    const tokens = await adminApi().tokens();
+    const full = tokens[1];
+    const other = tokens.find((t) => t.user.id !== full?.user.id && t.user.id !== tokens[0]?.user.id);
+    if (!full || !other) throw new Error('two token owners expected');
+    for (const t of [full, other]) {
+      const known = (await allCredentials()).some((g) => g.accountId === t.user.id);
+      if (!known) data(await call('credentials/save', { accountId: t.user.id, baseVersion: 0, credential: { kind: 'other', label: 'Known', scopes: [], createdAt: null, expiresAt: null, lastUsedAt: null, ownerAccountId: null } }));
+    }
+    await adminApi().addTokens(Array.from({ length: 60 }, (_, i) => ({ ...full, id: `tok-cap-${i}`, label: `Cap token ${i}` })));
+    await adminApi().addTokens([{ ...other, id: 'tok-late', label: 'Late token' }]);
+    const before = (await allCredentials()).find((g) => g.accountId === full.user.id);
+    const run = data(await call<AdminSyncSettings>('admin-sync/run'));
+    expect(run.lastRun).toMatchObject({ ok: false, refused: [{ accountId: full.user.id, reason: expect.stringMatching(/at most 50/) }] });
+    expect(run.lastRun?.message).toMatch(/Refused 1 identity/);
+    expect((await allCredentials()).find((g) => g.accountId === full.user.id)).toEqual(before);
+    const others = (await allCredentials()).find((g) => g.accountId === other.user.id)?.credentials ?? [];
+    expect(others.some((c) => c.externalId === 'tok-late')).toBe(true);
   });
 
   it('refuses a key or org id of the wrong shape', async () => {

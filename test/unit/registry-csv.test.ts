@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CsvSyntaxError, parseCsv, toCsv, unescapeCell } from '../../src/registry/csv';
 import { tokenChanges } from '../../src/registry/admin-sync/match-tokens';
-import type { AdminApiToken } from '../../src/registry/admin-sync/admin-api-client';
+import type { AdminCredential } from '../../src/registry/admin-sync/admin-api-client';
 import type { Credential } from '../../src/contract';
 
 describe('CSV', () => {
@@ -80,8 +80,8 @@ describe('CSV', () => {
 
 describe('tokenChanges', () => {
   const now = new Date('2026-03-10T00:00:00Z');
-  const token = (over: Partial<AdminApiToken> = {}): AdminApiToken => ({
-    id: 't1', label: 'CI token', status: 'ALLOWED', createdAt: '2025-03-10T00:00:00Z', expiresAt: '2026-03-20T00:00:00Z', lastActiveAt: null, user: { id: 'acc', name: 'Bot', email: null }, ...over,
+  const token = (over: Partial<AdminCredential> = {}): AdminCredential => ({
+    id: 't1', kind: 'api-token', accountId: 'acc', label: 'CI token', status: 'ALLOWED', createdAt: '2025-03-10T00:00:00Z', expiresAt: '2026-03-20T00:00:00Z', lastActiveAt: null, scopes: [], ...over,
   });
   const manual: Credential = { id: 'm1', kind: 'api-token', label: 'ci TOKEN', scopes: ['read:jira-work'], createdAt: null, expiresAt: null, lastUsedAt: null, ownerAccountId: 'o', source: 'manual', externalId: null, updatedAt: '' };
 
@@ -94,6 +94,18 @@ describe('tokenChanges', () => {
   it('ignores other users, revoked tokens, and unchanged tokens', () => {
     const synced = tokenChanges('acc', [], [token()], now)[0]?.after as Credential;
     expect(tokenChanges('acc', [synced], [token()], now)).toEqual([]);
-    expect(tokenChanges('acc', [], [token({ user: { id: 'other', name: null, email: null } }), token({ id: 't2', status: 'REVOKED' })], now)).toEqual([]);
+    expect(tokenChanges('acc', [], [token({ accountId: 'other' }), token({ id: 't2', status: 'REVOKED' })], now)).toEqual([]);
+  });
+
+  it('adds a service account’s OAuth client as its own kind, with the scopes the API lists', () => {
+    const [change] = tokenChanges('acc', [], [token({ id: 'oc1', kind: 'oauth-client-credential', label: 'Deploy client', scopes: ['read:jira-work', 'bad scope'] })], now);
+    expect(change?.after).toMatchObject({ kind: 'oauth-client-credential', label: 'Deploy client', externalId: 'oc1', scopes: ['read:jira-work'] });
+  });
+
+  it('retires a synced credential that was revoked or deleted, and leaves hand-entered ones alone', () => {
+    const synced = tokenChanges('acc', [], [token()], now)[0]?.after as Credential;
+    const revoked = tokenChanges('acc', [synced, manual], [token({ status: 'REVOKED' })], now);
+    expect(revoked).toEqual([{ before: synced, after: null }]);
+    expect(tokenChanges('acc', [synced, manual], [], now)).toEqual([{ before: synced, after: null }]);
   });
 });

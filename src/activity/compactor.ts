@@ -176,7 +176,9 @@ async function dueForReconciliation(now = Date.now()): Promise<string[]> {
 async function reconcileAccounts(accountIds: readonly string[]): Promise<string[]> {
   if (accountIds.length === 0) return [];
   const client = new JiraClient(BACKGROUND, { maxConcurrency: 4 });
-  const days = reconciliationDays();
+  // Days before events began are the backfill's blocks, not the ledger's: nothing to reconcile there.
+  const observedFrom = (await readMeta()).observedFrom;
+  const days = reconciliationDays().filter((d) => observedFrom !== null && d >= observedFrom);
   const changed: string[] = [];
   for (const accountId of new Set(accountIds)) if (await reconcileAccount(client, accountId, days)) changed.push(accountId);
   return changed;

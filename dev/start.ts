@@ -7,6 +7,7 @@ import { createHost } from './host/host';
 import { isLoopbackInterface } from './host/http/guard';
 import { createHostServer } from './host/http/server';
 import { knobsFromEnv } from './host/product-events';
+import { seedDemoOwnership } from './host/personas';
 import { DataFileError } from './host/kvs';
 import { ManifestError } from './host/manifest';
 import { HostDataFileError } from './host/sqlite-file';
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   });
   // LIVE=1: the demo site's integrations keep working while you watch (a few changes every few seconds).
   const live = process.env.LIVE === '1' && host.sim ? setInterval(() => host.sim?.mutate.integrationsAct({ count: 3 }), 3_000) : null;
+  if (config.site === 'demo' && !config.realSite) await seedDemoOwnership(host);
   const server = createHostServer(host, UI_DIR);
   server.on('error', (e: NodeJS.ErrnoException) => {
     host.close();
@@ -52,11 +54,11 @@ async function main(): Promise<void> {
       `  Jira:     ${host.jira.describe()}`,
       `  Data:     ${config.dataDir}`,
       `  Build:    ${report.skipped ? 'up to date' : `built in ${report.seconds.toFixed(1)} s`}; Custom UI JavaScript ${(report.uiJsGzipBytes / 1024).toFixed(1)} KiB gzipped`,
-      `  Pages:    ${base}/admin  ·  ${base}/project/{KEY}  ·  add ?as=ACCOUNT_ID to act as a persona, &theme=dark for the dark theme`,
+      `  Pages:    ${base}/admin  ·  ${base}/project/{KEY}  ·  ${base}/my (My integrations)  ·  add ?as=ACCOUNT_ID to act as a persona, &theme=dark for the dark theme`,
       `  Dev API:  GET ${base}/dev/personas  ·  POST ${base}/dev/invoke  ·  GET|POST ${base}/dev/events  ·  ${base}/sim/jira/rest/api/3/...`,
       `  Events:   ${host.productEvents ? `product events to the triggers (duplicate ${knobs.duplicate}, drop ${knobs.drop}, delay ${knobs.delayMs} ms${knobs.reorder ? ', reordered' : ''})${live ? '; LIVE: integrations keep working' : ''}` : 'none (real site)'}`,
       `  Personas:`,
-      ...host.personas().map((p) => `    ${p.role.padEnd(13)} ${p.displayName.padEnd(24)} ${base}/${p.role === 'project-admin' ? `project/${p.projects[0]}` : 'admin'}?as=${encodeURIComponent(p.accountId)}`),
+      ...host.personas().map((p) => `    ${p.role.padEnd(13)} ${p.displayName.padEnd(24)} ${base}/${p.role === 'project-admin' ? `project/${p.projects[0]}` : p.role === 'user' ? 'my' : 'admin'}?as=${encodeURIComponent(p.accountId)}`),
       `Ready at ${base} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     ];
     console.log(lines.join('\n'));

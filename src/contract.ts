@@ -572,6 +572,8 @@ export interface ProjectIntegration {
   whoToCall: string;
   /** This project's note about it, if one was written. */
   note: ProjectNote | null;
+  /** Set when its owner left (deactivated or deleted account): it stops here unless someone takes it over. */
+  orphaned: OrphanNotice | null;
 }
 
 /** An identity whose owner left: what the project's leads see, and the handover work item. */
@@ -757,7 +759,7 @@ export type AccountabilityDefs = {
 // All resolvers
 // ---------------------------------------------------------------------------------------------
 
-export type Defs = CallerDefs & DiscoveryDefs & RegistryDefs & ProjectDefs;
+export type Defs = CallerDefs & DiscoveryDefs & RegistryDefs & ProjectDefs & AccountabilityDefs;
 export type ResolverKey = keyof Defs & string;
 
 /** Every key of Defs, listed once; the Record types make the compiler refuse a missing or extra key. */
@@ -789,9 +791,20 @@ const REGISTRY_KEYS: Record<keyof RegistryDefs, true> = {
   'admin-sync/run': true,
 };
 const PROJECT_KEYS: Record<keyof ProjectDefs, true> = { 'project/integrations': true, 'project/note-save': true };
+const ACCOUNTABILITY_KEYS: Record<keyof AccountabilityDefs, true> = {
+  'campaigns/start': true,
+  'campaigns/list': true,
+  'campaigns/get': true,
+  'campaigns/export': true,
+  'attestation/mine': true,
+  'attestation/answer': true,
+  'my/integrations': true,
+  'my/save': true,
+};
 export const RESOLVER_KEYS = [
   ...Object.keys(CALLER_KEYS),
   ...Object.keys(DISCOVERY_KEYS),
   ...Object.keys(REGISTRY_KEYS),
   ...Object.keys(PROJECT_KEYS),
+  ...Object.keys(ACCOUNTABILITY_KEYS),
 ] as ResolverKey[];

@@ -7,6 +7,7 @@ import type { Defs } from './contract';
 import { handlers } from './resolvers';
 import { onlyKnownKeys } from './resolvers/known-keys';
 import { runReminderSweep } from './registry/reminders';
+import { runAccountabilitySweep } from './resolvers/sweeps/accountability';
 import { startScan, runScanStep } from './scan/engine';
 import { readRoles } from './scan/project-roles';
 import { readRolesRequest, readScanStepEvent } from './scan/queue';
@@ -34,10 +35,11 @@ export async function scanWorker(event: AsyncEvent): Promise<void> {
 
 /**
  * The daily scheduled trigger (manifest.yml: function `daily`): starts the day's scan (or joins a
- * running one) and sends expiry reminders. Each part runs even when the other fails.
+ * running one), sends expiry reminders, hands over identities whose owner left, and runs
+ * attestation campaigns. Each part runs even when another fails.
  */
 export async function daily(): Promise<void> {
-  const results = await Promise.allSettled([startScan('schedule'), runReminderSweep(), requestUpkeep()]);
+  const results = await Promise.allSettled([startScan('schedule'), runReminderSweep(), requestUpkeep(), runAccountabilitySweep()]);
   for (const r of results) if (r.status === 'rejected') console.warn(`[daily] ${r.reason instanceof Error ? r.reason.message : String(r.reason)}`);
 }
 

@@ -10,7 +10,7 @@ export interface HostManifest {
   /** function key -> handler ("index.handler" -> module "index", export "handler") and timeout. */
   functions: Map<string, { module: string; exportName: string; timeoutSeconds: number }>;
   /** Custom UI modules: module key -> its type, resolver function and resource path. */
-  pages: Map<string, { type: 'jira:adminPage' | 'jira:projectPage'; resolverFunction: string; resourcePath: string; title: string }>;
+  pages: Map<string, { type: 'jira:adminPage' | 'jira:projectPage' | 'jira:globalPage'; resolverFunction: string; resourcePath: string; title: string }>;
   /** Queue consumers: Forge calls the function with the async event itself (@forge/events 2 and later). */
   consumers: Array<{ key: string; queue: string; functionKey: string }>;
   scheduledTriggers: Array<{ key: string; functionKey: string; interval: 'fiveMinute' | 'hour' | 'day' | 'week' }>;
@@ -34,6 +34,7 @@ interface RawManifest {
     function?: Array<{ key: string; handler: string; timeoutSeconds?: number }>;
     'jira:adminPage'?: Array<{ key: string; resource: string; resolver?: { function: string }; title: string }>;
     'jira:projectPage'?: Array<{ key: string; resource: string; resolver?: { function: string }; title: string }>;
+    'jira:globalPage'?: Array<{ key: string; resource: string; resolver?: { function: string }; title: string }>;
     consumer?: Array<{ key: string; queue: string; function?: string }>;
     scheduledTrigger?: Array<{ key: string; function: string; interval: HostManifest['scheduledTriggers'][number]['interval'] }>;
     trigger?: Array<{ key: string; function: string; events: string[] }>;
@@ -121,7 +122,7 @@ export function loadManifest(file: string): HostManifest {
     functions.set(f.key, { module, exportName, timeoutSeconds: f.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS });
   }
   const pages: HostManifest['pages'] = new Map();
-  for (const type of ['jira:adminPage', 'jira:projectPage'] as const) {
+  for (const type of ['jira:adminPage', 'jira:projectPage', 'jira:globalPage'] as const) {
     for (const m of modules[type] ?? []) {
       const resourcePath = resources.get(m.resource);
       if (!resourcePath || !m.resolver) throw new Error(`manifest.yml: ${type} ${m.key} needs a known resource and a resolver`);

@@ -11,9 +11,11 @@ export interface Caller {
   projectKey: string | null;
   /** The installation (set by the platform); keys the access cache so no decision crosses sites. */
   installContext: string | null;
+  /** The site's base URL (https), for links in work items the app creates. */
+  siteUrl: string | null;
 }
 
-const MODULE_KEYS: readonly ModuleKey[] = ['admin-page', 'project-page'];
+const MODULE_KEYS: readonly ModuleKey[] = ['admin-page', 'project-page', 'my-integrations'];
 const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,254}$/;
 
 export function callerFromContext(context: unknown): Caller {
@@ -24,7 +26,8 @@ export function callerFromContext(context: unknown): Caller {
   const project = isRecord(extension.project) ? extension.project : {};
   const projectKey = moduleKey === 'project-page' && typeof project.key === 'string' && PROJECT_KEY.test(project.key) ? project.key : null;
   const installContext = typeof ctx.installContext === 'string' && ctx.installContext.length > 0 ? ctx.installContext : null;
-  return { accountId, moduleKey, projectKey, installContext };
+  const siteUrl = typeof ctx.siteUrl === 'string' && /^https:\/\/[^/?#\s]+$/.test(ctx.siteUrl) ? ctx.siteUrl : null;
+  return { accountId, moduleKey, projectKey, installContext, siteUrl };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -13,8 +13,11 @@ import { logRefusal } from './refusal-log';
  * - jira-admin: a Jira administrator (global Administer) on the admin page.
  * - project-reader: on a project page, for the project in the Forge context only: Jira
  *   administrators, the project's lead and its administrators (Administer Projects there).
+ * - owner-or-backup: on the owners' global page (my-integrations), for one registry record whose
+ *   stored ownership names the caller as owner or backup. The resolver names the record; the
+ *   stored ownership (never the payload) decides, see requireOwnerOrBackup.
  */
-export type Policy = 'signed-in' | 'jira-admin' | 'project-reader';
+export type Policy = 'signed-in' | 'jira-admin' | 'project-reader' | 'owner-or-backup';
 
 /** A caller who passed their resolver's policy. */
 export interface Authorized extends Caller {
@@ -59,6 +62,10 @@ async function decide(policy: Policy, caller: Caller): Promise<Authorized> {
       if (!isAdmin) throw new AppFailure('FORBIDDEN', 'Only Jira administrators can use the Integration Registry admin page.');
       return signedIn;
     }
+    case 'owner-or-backup': {
+      if (signedIn.moduleKey !== 'my-integrations') throw new AppFailure('FORBIDDEN', 'This is available on the "My integrations" page only.');
+      return signedIn;
+    }
     case 'project-reader': {
       const projectKey = signedIn.moduleKey === 'project-page' ? signedIn.projectKey : null;
       if (!projectKey) throw new AppFailure('FORBIDDEN', "This is available on a project's Integrations page only.");
@@ -69,6 +76,18 @@ async function decide(policy: Policy, caller: Caller): Promise<Authorized> {
       return { ...signedIn, project: decision.project };
     }
   }
+}
+
+/**
+ * The record-level half of owner-or-backup: `stored` is the record's stored ownership (null when
+ * there is none). A record that does not exist refuses exactly like one owned by somebody else.
+ */
+export function requireOwnerOrBackup(caller: Authorized, stored: { ownerAccountId: string | null; backupAccountId: string | null } | null, resolverKey = 'unknown'): 'owner' | 'backup' {
+  if (stored?.ownerAccountId === caller.accountId) return 'owner';
+  if (stored?.backupAccountId === caller.accountId) return 'backup';
+  const reason = 'Only the owner of this integration, or its backup, can see or change it here.';
+  logRefusal({ resolverKey, policy: 'owner-or-backup', caller, reason });
+  throw new AppFailure('FORBIDDEN', reason);
 }
 
 /** The project page rule, asked as the caller: an unknown or hidden project refuses like a missing permission. */

@@ -3,10 +3,12 @@ import { readAllCredentials, type StoredCredentials } from './credential-store';
 import { readAllOwnership } from './ownership-store';
 import { expiryTier } from '../rules/expiry';
 import { assessRisks } from '../rules/risks';
+import { readAllOrphans } from './orphans';
+import { readRiskPolicy } from './reminder-settings';
 
 /** The scan's summaries joined with ownership and credentials, plus the site-wide overview. */
 export async function joinRegistry(summaries: readonly IdentitySummary[], now = new Date()): Promise<{ rows: Omit<IdentityRow, 'ownerName'>[]; overview: RegistryOverview }> {
-  const [owners, creds] = await Promise.all([readAllOwnership(), readAllCredentials()]);
+  const [owners, creds, policy, orphans] = await Promise.all([readAllOwnership(), readAllCredentials(), readRiskPolicy(), readAllOrphans()]);
   const credsBy = new Map<string, StoredCredentials>(creds.map((c) => [c.accountId, c]));
   const byKind: Record<IdentityKind, number> = { 'service-account': 0, 'app-account': 0, 'rovo-agent': 0, 'person-integration': 0 };
   const credentialsByTier: Record<ExpiryTier, number> = { expired: 0, critical: 0, warning: 0, ok: 0, unknown: 0 };
@@ -27,7 +29,7 @@ export async function joinRegistry(summaries: readonly IdentitySummary[], now = 
         nearestTier = tier;
       }
     }
-    const risks = [...new Set(assessRisks({ identity: s, ownership, credentials, people: new Map(), now }).map((r) => r.code))];
+    const risks = [...new Set([...(orphans.has(s.accountId) ? (['orphaned'] as const) : []), ...assessRisks({ identity: s, ownership, credentials, people: new Map(), now, policy }).map((r) => r.code)])];
     byKind[s.kind] += 1;
     overview.credentials += credentials.length;
     if (!ownership?.ownerAccountId) overview.noOwner += 1;

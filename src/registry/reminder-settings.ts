@@ -20,3 +20,9 @@ export async function readReminderSettings(): Promise<ReminderSettings> {
 export async function writeReminderSettings(settings: ReminderSettings): Promise<void> {
   await kvs.set(KEY, settings);
 }
+
+/** The risk rules' policy from the settings: stale after staleDays; "expiring" within the widest threshold. */
+export async function readRiskPolicy(): Promise<{ staleDays: number; windowDays: number }> {
+  const s = await readReminderSettings();
+  return { staleDays: s.staleDays, windowDays: Math.max(...s.thresholds, 0) };
+}

@@ -6,6 +6,8 @@ import { toCredentialView } from './credential-view';
 import { readHistory } from './history-store';
 import { readOwnership } from './ownership-store';
 import { activeFlags } from './people';
+import { readOrphan } from './orphans';
+import { readRiskPolicy } from './reminder-settings';
 
 /**
  * The registry's part of `identity/get`: ownership and its version, credentials with expiry tiers,
@@ -14,7 +16,7 @@ import { activeFlags } from './people';
  */
 export async function loadRegistryView(accountId: string, identity: IdentityRecord | null): Promise<RegistryView> {
   const now = new Date();
-  const [owned, creds, history] = await Promise.all([readOwnership(accountId), readCredentials(accountId), readHistory(accountId)]);
+  const [owned, creds, history, orphan, policy] = await Promise.all([readOwnership(accountId), readCredentials(accountId), readHistory(accountId), readOrphan(accountId), readRiskPolicy()]);
   const people = [owned.ownership?.ownerAccountId, owned.ownership?.backupAccountId, ...creds.credentials.map((c) => c.ownerAccountId)].filter((id): id is string => !!id);
   // Deactivated owners are a risk worth one Jira call each; if Jira is unavailable the view still loads.
   const flags = people.length > 0 ? await activeFlags(people).catch(() => new Map<string, { active: boolean }>()) : new Map<string, { active: boolean }>();
@@ -25,7 +27,12 @@ export async function loadRegistryView(accountId: string, identity: IdentityReco
     credentials: creds.credentials.map((c) => toCredentialView(c, now)),
     credentialsVersion: creds.version,
     history,
-    risks: assessRisks({ identity, ownership: owned.ownership, credentials: creds.credentials, people: flags, now }),
+    risks: [
+      ...(orphan
+        ? [{ code: 'orphaned' as const, severity: 'high' as const, message: `Its owner ${orphan.formerOwnerName} left; handed over to ${orphan.handoverToName}${orphan.issueKey ? ` (${orphan.issueKey})` : ''}. Choose a new owner.` }]
+        : []),
+      ...assessRisks({ identity, ownership: owned.ownership, credentials: creds.credentials, people: flags, now, policy }),
+    ],
     blastRadius: blastRadius(identity, owned.ownership, creds.credentials, inactive),
   };
 }

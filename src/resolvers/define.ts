@@ -2,7 +2,8 @@ import type { Request } from '@forge/resolver';
 import type { z } from 'zod';
 import type { Defs, Envelope, ResolverKey } from '../contract';
 import { callerFromContext } from '../access/caller';
-import { authorize, type Authorized, type Policy } from '../access/policy';
+import { authorize, requireOwnerOrBackup, type Authorized, type Policy } from '../access/policy';
+import { readOwnership } from '../registry/ownership-store';
 import { failureEnvelope, fail, ok } from './envelope';
 
 type PayloadOf<K extends ResolverKey> = Parameters<Defs[K]>[0];
@@ -14,7 +15,9 @@ export interface ResolverSpec<K extends ResolverKey> {
   policy: Policy;
   /** The payload's schema; unknown fields are refused. */
   input: z.ZodType<PayloadOf<K>>;
-  run(args: { payload: PayloadOf<K>; caller: Authorized }): Promise<DataOf<K>>;
+  /** owner-or-backup only: the registry record (identity account id) the call is about. */
+  record?: (payload: PayloadOf<K>) => string;
+  run(args: { payload: PayloadOf<K>; caller: Authorized; role?: 'owner' | 'backup' }): Promise<DataOf<K>>;
 }
 
 /**
@@ -27,6 +30,11 @@ export function defineResolver<K extends ResolverKey>(spec: ResolverSpec<K>) {
       const caller = await authorize(spec.policy, callerFromContext(request.context), spec.key);
       const parsed = spec.input.safeParse(request.payload ?? {});
       if (!parsed.success) return fail('INVALID_INPUT', describeIssue(parsed.error));
+      if (spec.policy === 'owner-or-backup') {
+        if (!spec.record) throw new Error(`${spec.key}: an owner-or-backup resolver must name its record`);
+        const role = requireOwnerOrBackup(caller, (await readOwnership(spec.record(parsed.data))).ownership, spec.key);
+        return ok(await spec.run({ payload: parsed.data, caller, role }));
+      }
       return ok(await spec.run({ payload: parsed.data, caller }));
     } catch (e) {
       return failureEnvelope(spec.key, e);

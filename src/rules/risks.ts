@@ -11,9 +11,19 @@ export interface RiskInput {
   credentials: readonly Credential[];
   people: ReadonlyMap<string, { active: boolean }>;
   now: Date;
+  /** The organization's settings (ReminderSettings): stale after staleDays unused; "expiring" within windowDays. */
+  policy?: RiskPolicy;
+}
+
+export interface RiskPolicy {
+  staleDays: number;
+  windowDays: number;
 }
 
 export const UNUSED_DAYS = 90;
+export const DEFAULT_RISK_POLICY: RiskPolicy = { staleDays: UNUSED_DAYS, windowDays: 30 };
+/** Kinds whose lifetime the platform caps: Atlassian API tokens last at most a year. */
+const CAPPED_LIFETIME_DAYS: Partial<Record<Credential['kind'], number>> = { 'api-token': 365 };
 const SEVERITY_ORDER: Record<Risk['severity'], number> = { high: 0, medium: 1, low: 2 };
 
 export function assessRisks(input: RiskInput): Risk[] {
@@ -39,10 +49,19 @@ function ownershipRisks({ ownership, people, identity, credentials }: RiskInput)
   return out;
 }
 
-function credentialRisks({ credentials, people, now }: RiskInput): Risk[] {
+function credentialRisks({ credentials, people, now, ownership, policy = DEFAULT_RISK_POLICY }: RiskInput): Risk[] {
   const out: Risk[] = [];
+  const hasBackup = !!ownership?.backupAccountId && people.get(ownership.backupAccountId)?.active !== false;
   for (const c of credentials) {
     const { tier, daysToExpiry } = expiryTier(c.expiresAt, now);
+    if (daysToExpiry !== null && daysToExpiry >= 0 && daysToExpiry <= policy.windowDays && !hasBackup) {
+      out.push({ code: 'expiring-no-backup', severity: 'high', credentialId: c.id, message: `"${c.label}" expires in ${daysToExpiry} day${daysToExpiry === 1 ? '' : 's'} and nobody backs up its owner. Choose a backup now.` });
+    }
+    const cap = CAPPED_LIFETIME_DAYS[c.kind];
+    if (cap !== undefined && !c.expiresAt) {
+      // Flagged, never guessed: the registry does not invent a date from the cap.
+      out.push({ code: 'no-expiry-recorded', severity: 'medium', credentialId: c.id, message: `"${c.label}" has no expiry date recorded, but an ${c.kind === 'api-token' ? 'API token' : c.kind} lasts at most ${cap} days. Record its expiry date.` });
+    }
     if (tier === 'expired') {
       out.push({ code: 'credential-expired', severity: 'high', credentialId: c.id, message: `"${c.label}" has expired. Renew it or record that it was retired.` });
     } else if (tier === 'critical' || tier === 'warning') {
@@ -53,8 +72,8 @@ function credentialRisks({ credentials, people, now }: RiskInput): Risk[] {
       out.push({ code: 'owner-deactivated', severity: 'high', credentialId: c.id, message: `The owner of "${c.label}" is deactivated. Choose a new owner.` });
     }
     const idle = daysUntil(c.lastUsedAt, now);
-    if (idle !== null && idle <= -UNUSED_DAYS) {
-      out.push({ code: 'unused-90-days', severity: 'low', credentialId: c.id, message: `"${c.label}" has not been used for ${-idle} days. Revoke it if nothing needs it.` });
+    if (idle !== null && idle <= -policy.staleDays) {
+      out.push({ code: 'credential-stale', severity: 'low', credentialId: c.id, message: `"${c.label}" has not been used for ${-idle} days (stale after ${policy.staleDays}). Revoke it if nothing needs it.` });
     }
   }
   return out;

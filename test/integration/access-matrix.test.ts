@@ -19,9 +19,9 @@ interface Who {
   isJiraAdmin: boolean;
   administers: string[];
 }
-type Surface = { module: 'admin-page' } | { module: 'project-page'; project: 'AND' | 'API' };
-const SURFACES: Surface[] = [{ module: 'admin-page' }, { module: 'project-page', project: 'AND' }, { module: 'project-page', project: 'API' }];
-const surfaceName = (s: Surface) => (s.module === 'admin-page' ? 'admin page' : `${s.project} project page`);
+type Surface = { module: 'admin-page' } | { module: 'my-integrations' } | { module: 'project-page'; project: 'AND' | 'API' };
+const SURFACES: Surface[] = [{ module: 'admin-page' }, { module: 'my-integrations' }, { module: 'project-page', project: 'AND' }, { module: 'project-page', project: 'API' }];
+const surfaceName = (s: Surface) => (s.module === 'admin-page' ? 'admin page' : s.module === 'my-integrations' ? '"My integrations" page' : `${s.project} project page`);
 
 /** What the policy table says, derived from nothing but the table and who the persona is. */
 function mayCall(policy: PolicyName, who: Who, surface: Surface): boolean {
@@ -33,6 +33,9 @@ function mayCall(policy: PolicyName, who: Who, surface: Surface): boolean {
       return surface.module === 'admin-page' && who.isJiraAdmin;
     case 'project-reader':
       return surface.module === 'project-page' && (who.isJiraAdmin || who.administers.includes(surface.project));
+    case 'owner-or-backup':
+      // Only from the global page, and only for a record naming the caller: no persona owns the probed identity.
+      return false;
   }
 }
 
@@ -64,6 +67,14 @@ function probes(other: string, ids: { both: string; person: string }): Record<st
     'admin-sync/run': {},
     'project/integrations': {},
     'project/note-save': { accountId: ids.both, note: `probe aimed at ${other}` },
+    'campaigns/start': { name: `probe ${other}`, scope: { projectKey: other }, projectKey: other, issueTypeId: null, dueDate: '2099-01-01' },
+    'campaigns/list': {},
+    'campaigns/get': { id: 'c0000000probe' },
+    'campaigns/export': { id: 'c0000000probe' },
+    'attestation/mine': {},
+    'attestation/answer': { campaignId: 'c0000000probe', accountId: ids.both, decision: 'retire' },
+    'my/integrations': {},
+    'my/save': { accountId: ids.both, baseVersion: 0, purpose: `probe ${other}`, runbookUrl: '', notes: '' },
   };
 }
 

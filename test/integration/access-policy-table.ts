@@ -2,7 +2,7 @@
  * THE policy table of the access tests (issue 6): who may call each resolver. The matrix test
  * checks every key of the contract against it, so a new resolver without a row fails.
  */
-export type PolicyName = 'signed-in' | 'jira-admin' | 'project-reader';
+export type PolicyName = 'signed-in' | 'jira-admin' | 'project-reader' | 'owner-or-backup';
 
 export const POLICY: Record<string, PolicyName> = {
   'me/get': 'signed-in',
@@ -30,4 +30,12 @@ export const POLICY: Record<string, PolicyName> = {
   'admin-sync/run': 'jira-admin',
   'project/integrations': 'project-reader',
   'project/note-save': 'project-reader',
+  'campaigns/start': 'jira-admin',
+  'campaigns/list': 'jira-admin',
+  'campaigns/get': 'jira-admin',
+  'campaigns/export': 'jira-admin',
+  'attestation/mine': 'signed-in',
+  'attestation/answer': 'owner-or-backup',
+  'my/integrations': 'signed-in',
+  'my/save': 'owner-or-backup',
 };

@@ -19,7 +19,7 @@ export function persona(host: Host, role: Persona['role'], index = 0): Persona {
 
 export interface Call {
   as: string | null;
-  moduleKey: 'admin-page' | 'project-page';
+  moduleKey: 'admin-page' | 'project-page' | 'my-integrations';
   projectKey?: string;
   functionKey: string;
   payload?: unknown;

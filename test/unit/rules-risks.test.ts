@@ -25,7 +25,15 @@ describe('assessRisks', () => {
     ['an expired credential', { credentials: [cred({ expiresAt: '2026-03-01' })] }, ['credential-expired:high']],
     ['a credential expiring in 3 days', { credentials: [cred({ expiresAt: '2026-03-13' })] }, ['credential-expiring:high']],
     ['a credential expiring in 20 days', { credentials: [cred({ expiresAt: '2026-03-30' })] }, ['credential-expiring:medium']],
-    ['a credential unused for 100 days', { credentials: [cred({ lastUsedAt: '2025-11-30' })] }, ['unused-90-days:low']],
+    ['a credential unused for 100 days', { credentials: [cred({ lastUsedAt: '2025-11-30' })] }, ['credential-stale:low']],
+    ['unused 100 days with a 120-day stale window', { credentials: [cred({ lastUsedAt: '2025-11-30' })], policy: { staleDays: 120, windowDays: 30 } }, []],
+    ['unused 40 days with a 30-day stale window', { credentials: [cred({ lastUsedAt: '2026-01-29' })], policy: { staleDays: 30, windowDays: 30 } }, ['credential-stale:low']],
+    ['expiring in 20 days without a backup', { ownership: { ...owned, backupAccountId: null }, credentials: [cred({ expiresAt: '2026-03-30' })] }, ['expiring-no-backup:high', 'no-backup:medium', 'credential-expiring:medium']],
+    ['expiring in 20 days, the backup deactivated', { credentials: [cred({ expiresAt: '2026-03-30' })], people: new Map([['owner', { active: true }], ['backup', { active: false }]]) }, ['expiring-no-backup:high', 'backup-deactivated:medium', 'credential-expiring:medium']],
+    ['expiring in 45 days without a backup (outside the window)', { ownership: { ...owned, backupAccountId: null }, credentials: [cred({ expiresAt: '2026-04-24' })] }, ['no-backup:medium']],
+    ['expiring in 45 days without a backup, 60-day window', { ownership: { ...owned, backupAccountId: null }, credentials: [cred({ expiresAt: '2026-04-24' })], policy: { staleDays: 90, windowDays: 60 } }, ['expiring-no-backup:high', 'no-backup:medium']],
+    ['an API token without an expiry date', { credentials: [cred({ expiresAt: null })] }, ['no-expiry-recorded:medium']],
+    ['an OAuth client credential without an expiry date (no cap)', { credentials: [cred({ kind: 'oauth-client-credential', expiresAt: null })] }, []],
     ['a deactivated credential owner', { credentials: [cred({ ownerAccountId: 'gone' })], people: new Map([['gone', { active: false }]]) }, ['owner-deactivated:high']],
     ['a person-owned integration in use', { identity: identity({ kind: 'person-integration' }) }, ['person-owned-integration:high']],
     ['a person account that did nothing', { identity: identity({ kind: 'person-integration', issuesTouched: 0, projectsTouched: 0 }) }, []],
@@ -37,7 +45,7 @@ describe('assessRisks', () => {
 
   it('sorts high before medium before low', () => {
     const risks = codes({ ownership: { ...owned, backupAccountId: null }, credentials: [cred({ expiresAt: '2026-03-01', lastUsedAt: '2025-01-01' })] });
-    expect(risks).toEqual(['credential-expired:high', 'no-backup:medium', 'unused-90-days:low']);
+    expect(risks).toEqual(['credential-expired:high', 'no-backup:medium', 'credential-stale:low']);
   });
 });
 

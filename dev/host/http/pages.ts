@@ -5,7 +5,9 @@ import type { Host } from '../host';
 import { bridgeScript } from './bridge-script';
 
 export interface PageRequest {
-  moduleKey: 'admin-page' | 'project-page';
+  moduleKey: 'admin-page' | 'project-page' | 'my-integrations';
+  /** The page's own route (global page: /attestations/<id>), for view.createHistory. */
+  path?: string;
   projectKey: string | null;
   accountId: string | null;
   colorMode: 'light' | 'dark';

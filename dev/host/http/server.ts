@@ -9,6 +9,7 @@ import { faultsEndpoint } from './faults-endpoint';
 import { checkRequest, factsOf } from './guard';
 import { toFetchResponse } from '../jira-gateway';
 import { landingPage } from './landing';
+import { personasWithOwns } from '../personas';
 import { renderPage } from './pages';
 import { themeCss } from './theme';
 
@@ -50,12 +51,39 @@ async function route(host: Host, resourceDir: string, req: IncomingMessage, res:
     res.setHeader('content-security-policy', page.csp);
     return sendHtml(res, page.html);
   }
+  if (method === 'GET' && (path === '/my' || path.startsWith('/my/'))) {
+    const page = renderPage(host, resourceDir, {
+      moduleKey: 'my-integrations',
+      projectKey: null,
+      accountId: personaParam(host, url.searchParams.get('as')),
+      colorMode: url.searchParams.get('theme') === 'dark' ? 'dark' : 'light',
+      path: path === '/my' ? '/' : path.slice('/my'.length),
+    });
+    res.setHeader('content-security-policy', page.csp);
+    return sendHtml(res, page.html);
+  }
+  // A global page's Forge URL (links in work items the app creates) maps to /my/<path>.
+  const forgeGlobal = /^\/jira\/apps\/[^/]+\/[^/]+(\/.*)?$/.exec(path);
+  if (method === 'GET' && forgeGlobal) {
+    res.writeHead(302, { location: `/my${forgeGlobal[1] ?? ''}${url.search}` });
+    return void res.end();
+  }
+  if (method === 'POST' && /^\/dev\/sim\/users\/[^/]+\/deactivate$/.test(path)) {
+    if (!host.sim) throw new HostError(404, 'The simulated site is off: JIRA_BASE_URL points the host at a real site.');
+    const accountId = decodeURIComponent(path.split('/')[4] ?? '');
+    try {
+      host.sim.mutate.setActive({ accountId, active: false });
+    } catch {
+      throw new HostError(404, `No account ${accountId} on the simulated site`);
+    }
+    return sendJson(res, 200, { accountId, active: false });
+  }
   if (method === 'GET' && path.startsWith('/ui/')) return sendStatic(res, resourceDir, path.slice('/ui/'.length));
   if (method === 'GET' && path === '/dev/theme.css') {
     res.writeHead(200, { 'content-type': 'text/css', 'cache-control': 'max-age=3600' });
     return void res.end(themeCss());
   }
-  if (method === 'GET' && path === '/dev/personas') return sendJson(res, 200, host.personas());
+  if (method === 'GET' && path === '/dev/personas') return sendJson(res, 200, await personasWithOwns(host));
   if (method === 'POST' && path === '/dev/invoke') return sendJson(res, 200, await devInvoke(host, await readJson(req)));
   if (path === '/dev/sim/faults') {
     const answer = faultsEndpoint(host, method, method === 'POST' ? await readJson(req) : undefined);

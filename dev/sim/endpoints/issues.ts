@@ -60,7 +60,7 @@ export function createIssue(ctx: HandlerContext): HandlerResult {
     status: 0,
   });
   store.addEvent(idx, creator, ctx.now, EVENT_KIND.create);
-  store.written.set(idx, { issueTypeId: issueType.id, summary: fields.summary as string, labels, properties });
+  store.written.set(idx, { issueTypeId: issueType.id, summary: fields.summary as string, description: fields.description ?? null, labels, properties });
   const id = store.issueId(idx);
   return { status: 201, body: { id, key: issueKeyOf(ctx.site, idx), self: `${ctx.site.baseUrl}/rest/api/3/issue/${id}` }, cost: { writes: 1 } };
 }

@@ -8,7 +8,7 @@ import { changelogJson, commentJson, commentsOf, isChangelogEvent } from './hist
 import { projectAvatarUrls, projectSelf } from './project.js';
 import { userDetailsJson } from './user.js';
 
-export const ALL_FIELDS = ['summary', 'project', 'creator', 'reporter', 'assignee', 'status', 'issuetype', 'created', 'updated', 'comment', 'labels'] as const;
+export const ALL_FIELDS = ['summary', 'project', 'creator', 'reporter', 'assignee', 'status', 'issuetype', 'created', 'updated', 'comment', 'labels', 'description'] as const;
 const SUBJECTS = ['Fix', 'Add', 'Update', 'Investigate', 'Sync', 'Migrate', 'Document', 'Automate'];
 const THINGS = ['login flow', 'invoice export', 'release notes', 'nightly report', 'partner feed', 'on-call rota', 'HR import', 'API quota alerts'];
 
@@ -49,6 +49,7 @@ export function issueJson(site: SiteData, issue: number, requested: readonly str
   for (const f of fields) {
     if (f === 'summary') values.summary = written?.summary ?? `${SUBJECTS[issue % SUBJECTS.length]} ${THINGS[(issue >> 3) % THINGS.length]}`;
     else if (f === 'labels') values.labels = written?.labels ?? [];
+    else if (f === 'description') values.description = written?.description ?? null;
     else if (f === 'project' && project) {
       values.project = { self: projectSelf(site, project), id: project.id, key: project.key, name: project.name, projectTypeKey: project.typeKey, simplified: false, avatarUrls: projectAvatarUrls(site, project) };
     } else if (f === 'creator') values.creator = user(s.creator.get(issue));

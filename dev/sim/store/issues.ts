@@ -40,6 +40,8 @@ export interface NewIssue {
 export interface WrittenFields {
   issueTypeId: string;
   summary: string;
+  /** The description as written (Atlassian Document Format in v3), or null. */
+  description: unknown;
   labels: string[];
   properties: Map<string, unknown>;
 }

@@ -9,7 +9,7 @@ import { queryIdentities } from './query';
 import { joinRegistry } from '../../registry/registry-join';
 
 const KINDS = ['service-account', 'app-account', 'rovo-agent', 'person-integration'] as const;
-const RISKS = ['credential-expired', 'credential-expiring', 'no-owner', 'no-backup', 'owner-deactivated', 'backup-deactivated', 'person-owned-integration', 'unused-90-days'] as const;
+const RISKS = ['credential-expired', 'credential-expiring', 'no-owner', 'no-backup', 'owner-deactivated', 'backup-deactivated', 'person-owned-integration', 'unused-90-days', 'orphaned', 'credential-stale', 'expiring-no-backup', 'no-expiry-recorded'] as const;
 const EMPTY_OVERVIEW: RegistryOverview = {
   identities: 0,
   byKind: { 'service-account': 0, 'app-account': 0, 'rovo-agent': 0, 'person-integration': 0 },

@@ -7,6 +7,8 @@ import { readIdentityRecord, readIdentitySummaries, readSnapshotPointer, type Sn
 import { defineResolver } from '../define';
 import { AppFailure } from '../../errors';
 import { readProjectNote } from '../../registry/project-notes';
+import { readOrphan, type OrphanRecord } from '../../registry/orphans';
+import type { OrphanNotice } from '../../contract';
 import { peopleByAccountId } from './people-names';
 import { projectSlice, touches } from './project-slice';
 import { readProjectMemo, rollProjectMemo, trendOf, type ProjectMemo } from '../../activity/project-trend';
@@ -33,8 +35,8 @@ export const projectIntegrations = defineResolver({
 
     const registry = await Promise.all(
       records.map(async ({ record }) => {
-        const [owned, creds, note] = await Promise.all([readOwnership(record.accountId), readCredentials(record.accountId), readProjectNote(record.accountId, project.key)]);
-        return { ownership: owned.ownership, credentials: creds.credentials, note };
+        const [owned, creds, note, orphan] = await Promise.all([readOwnership(record.accountId), readCredentials(record.accountId), readProjectNote(record.accountId, project.key), readOrphan(record.accountId)]);
+        return { ownership: owned.ownership, credentials: creds.credentials, note, orphaned: orphanNotice(orphan) };
       }),
     );
     const people = await peopleByAccountId(
@@ -42,13 +44,24 @@ export const projectIntegrations = defineResolver({
     );
     const now = new Date();
     const integrations = records.map(({ record, here }, i) => {
-      const reg = registry[i] ?? { ownership: null, credentials: [], note: null };
+      const reg = registry[i] ?? { ownership: null, credentials: [], note: null, orphaned: null };
       return projectSlice({ record, here, ...reg, people, trend: trendOf(memo, record.accountId, issuesTouchedIn(here)), now });
     });
     integrations.sort((a, b) => b.activity.issuesTouched - a.activity.issuesTouched || a.displayName.localeCompare(b.displayName));
     return { project, snapshot: { completedAt: pointer.completedAt, windowDays: pointer.windowDays }, integrations };
   },
 });
+
+/** What the project's leads see of an orphan: names only, no account ids. */
+function orphanNotice(o: OrphanRecord | null): OrphanNotice | null {
+  if (!o) return null;
+  return {
+    since: o.since,
+    formerOwner: { displayName: o.formerOwnerName, active: false },
+    handoverTo: o.handoverTo === 'admins' ? 'admins' : { displayName: o.handoverToName, active: true },
+    issueKey: o.issueKey,
+  };
+}
 
 export function confirmedProject(project: ProjectRef | null): ProjectRef {
   // The policy sets it; its absence would be a wiring bug, so refuse rather than guess.

@@ -1,4 +1,4 @@
-import type { ActivityTrend, Credential, ExpiryTier, IdentityRecord, Ownership, PersonRef, ProjectActivity, ProjectIntegration, ProjectNote } from '../../contract';
+import type { ActivityTrend, Credential, ExpiryTier, IdentityRecord, OrphanNotice, Ownership, PersonRef, ProjectActivity, ProjectIntegration, ProjectNote } from '../../contract';
 import { isActive } from '../../rules/access';
 import { issuesTouchedIn } from '../../rules/blast-radius';
 import { expiryTier } from '../../rules/expiry';
@@ -21,6 +21,8 @@ export interface SliceInputs {
   people: ReadonlyMap<string, PersonRef>;
   trend: ActivityTrend | null;
   note: ProjectNote | null;
+  /** The owner left: who it was handed over to (registry/orphans.ts). */
+  orphaned?: OrphanNotice | null;
   now: Date;
 }
 
@@ -58,5 +60,6 @@ export function projectSlice(input: SliceInputs): ProjectIntegration {
     credentials: { count: credentials.length, worstTier: worst?.tier ?? null, daysToExpiry: worst?.daysToExpiry ?? null },
     whoToCall: whoToCall(ownership, credentials, people),
     note: input.note,
+    orphaned: input.orphaned ?? null,
   };
 }

@@ -12,7 +12,7 @@ export async function getPageContext(): Promise<PageContext> {
   const context = await view.getContext();
   const extension = context.extension as { project?: { key?: string } } | undefined;
   return {
-    moduleKey: context.moduleKey === 'project-page' ? 'project-page' : 'admin-page',
+    moduleKey: context.moduleKey === 'project-page' ? 'project-page' : context.moduleKey === 'my-integrations' ? 'my-integrations' : 'admin-page',
     projectKey: extension?.project?.key ?? null,
     siteUrl: context.siteUrl,
   };

@@ -5,6 +5,7 @@ import { NoAccess } from '../components/NoAccess';
 import { PageLoading } from '../components/PageLoading';
 import { AdminPage } from '../features/admin/AdminPage';
 import { ProjectPage } from '../features/project/ProjectPage';
+import { MyPage } from '../features/my/MyPage';
 import { useAsync } from '../hooks/use-async';
 
 async function loadPage() {
@@ -21,6 +22,8 @@ export function App() {
     return <ErrorState title="Integration Registry" error={state.error} />;
   }
   const { context, me } = state.data;
+  // The global page is for every signed-in user: the back end answers with their own records only.
+  if (context.moduleKey === 'my-integrations') return <MyPage me={me} path={window.location.pathname} />;
   if (context.moduleKey === 'admin-page') {
     if (!me.canOpenAdminPage) return <NoAccess reason="Integration Registry's admin page is for Jira administrators." />;
     return <AdminPage me={me} />;

@@ -16,12 +16,14 @@ import { useIdentityList } from './use-identity-list';
 const IdentityDetail = lazy(() => import('./IdentityDetail'));
 const CredentialsView = lazy(() => import('./CredentialsView'));
 const HeatMap = lazy(() => import('./HeatMap'));
+const CampaignsView = lazy(() => import('../campaigns/CampaignsView'));
 
-type TabKey = 'identities' | 'credentials' | 'heatmap';
+type TabKey = 'identities' | 'credentials' | 'heatmap' | 'campaigns';
 const TABS = [
   { key: 'identities', label: 'Identities' },
   { key: 'credentials', label: 'Credentials' },
   { key: 'heatmap', label: 'Projects × identities' },
+  { key: 'campaigns', label: 'Campaigns' },
 ] as const;
 
 function toQuery(f: TableFilters, search: string): IdentityListQuery {
@@ -39,6 +41,7 @@ export function AdminPage({ me }: { me: Me }) {
   const [tab, setTab] = useState<TabKey>('identities');
   const [filters, setFilters] = useState<TableFilters>(INITIAL_FILTERS);
   const [selected, setSelected] = useState<string | null>(null);
+  const [campaign, setCampaign] = useState<string | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
   const reload = useCallback(() => setReloadKey((k) => k + 1), []);
   const scan = useScanStatus(reload);
@@ -95,7 +98,13 @@ export function AdminPage({ me }: { me: Me }) {
                   <IdentitiesTable filters={filters} onFilters={setFilters} list={list} onOpen={setSelected} onScan={() => void scan.start()} scanRunning={scan.status !== null && scan.status.state !== 'idle'} />
                 ) : (
                   <Suspense fallback={<Skeleton lines={6} height={24} label="Loading" />}>
-                    {tab === 'credentials' ? <CredentialsView onOpen={setSelected} reloadKey={reloadKey} onImported={reload} /> : <HeatMap onOpen={setSelected} reloadKey={reloadKey} />}
+                    {tab === 'credentials' ? (
+                      <CredentialsView onOpen={setSelected} reloadKey={reloadKey} onImported={reload} />
+                    ) : tab === 'campaigns' ? (
+                      <CampaignsView selected={campaign} onSelect={setCampaign} />
+                    ) : (
+                      <HeatMap onOpen={setSelected} reloadKey={reloadKey} />
+                    )}
                   </Suspense>
                 )}
               </div>

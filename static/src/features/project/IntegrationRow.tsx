@@ -54,6 +54,15 @@ export function IntegrationRow({ item, onNoteSaved }: { item: ProjectIntegration
       <td style={cell}>
         <Stack space="space.050">
           <Person person={item.owner} role="owner" />
+          {item.orphaned ? (
+            <span data-testid="orphaned">
+              <Lozenge appearance="removed">Orphaned</Lozenge>{' '}
+              <Text size="small">
+                Owner {item.orphaned.formerOwner.displayName} left; handed over to {item.orphaned.handoverTo === 'admins' ? 'the Jira administrators' : item.orphaned.handoverTo.displayName}
+                {item.orphaned.issueKey ? ` (${item.orphaned.issueKey})` : ''}
+              </Text>
+            </span>
+          ) : null}
           <Text size="small" color="color.text.subtle">
             Backup: {item.backup ? item.backup.displayName : 'none'}
           </Text>

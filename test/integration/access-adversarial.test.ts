@@ -19,7 +19,8 @@ const deep = (levels: number): unknown => (levels === 0 ? 'bottom' : { next: dee
 /** A call each resolver's own policy allows, as the site admin. */
 function allowedCall(key: string, payload: unknown): Call {
   const project = POLICY[key] === 'project-reader';
-  return { as: siteAdmin, moduleKey: project ? 'project-page' : 'admin-page', ...(project ? { projectKey: 'AND' } : {}), functionKey: key, payload };
+  const mine = POLICY[key] === 'owner-or-backup';
+  return { as: siteAdmin, moduleKey: project ? 'project-page' : mine ? 'my-integrations' : 'admin-page', ...(project ? { projectKey: 'AND' } : {}), functionKey: key, payload };
 }
 
 const saveNote = (note: unknown, accountId: unknown = target) =>

@@ -40,7 +40,7 @@ describe('project/integrations', () => {
     expect(page.snapshot).not.toBeNull();
     expect(page.integrations.length).toBeGreaterThan(0);
     for (const item of page.integrations) {
-      expect(Object.keys(item).sort()).toEqual(['access', 'accountId', 'active', 'activity', 'backup', 'credentials', 'displayName', 'kind', 'note', 'owner', 'team', 'whoToCall']);
+      expect(Object.keys(item).sort()).toEqual(['access', 'accountId', 'active', 'activity', 'backup', 'credentials', 'displayName', 'kind', 'note', 'orphaned', 'owner', 'team', 'whoToCall']);
       expect(item.access.hasAccess || item.access.used).toBe(true);
       expect(item.whoToCall).toMatch(/\S/);
     }

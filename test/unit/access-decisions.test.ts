@@ -7,7 +7,7 @@ import { trendOf } from '../../src/activity/project-trend';
 describe('callerFromContext: the Forge context only, and only well-formed values', () => {
   const base = { accountId: 'acc-1', installContext: 'ari:cloud:jira::site/1', moduleKey: 'project-page', extension: { project: { key: 'AND' } } };
   it('reads account, module, project and installation', () => {
-    expect(callerFromContext(base)).toEqual({ accountId: 'acc-1', moduleKey: 'project-page', projectKey: 'AND', installContext: 'ari:cloud:jira::site/1' });
+    expect(callerFromContext(base)).toEqual({ accountId: 'acc-1', moduleKey: 'project-page', projectKey: 'AND', installContext: 'ari:cloud:jira::site/1', siteUrl: null });
   });
   it.each([
     ['a JQL-shaped project key', { ...base, extension: { project: { key: 'AND" OR project = API' } } }],
@@ -19,7 +19,7 @@ describe('callerFromContext: the Forge context only, and only well-formed values
   });
   it('treats junk as nobody from nowhere', () => {
     for (const junk of [null, undefined, 'x', [], { accountId: 5, moduleKey: 'global-page' }]) {
-      expect(callerFromContext(junk)).toEqual({ accountId: null, moduleKey: null, projectKey: null, installContext: null });
+      expect(callerFromContext(junk)).toEqual({ accountId: null, moduleKey: null, projectKey: null, installContext: null, siteUrl: null });
     }
   });
 });

@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { getCampaign, listCampaigns } from '../../registry/campaigns';
+import { toCsv } from '../../registry/csv';
 import { defineResolver } from '../define';
 
 const CAMPAIGN_ID = z.string().regex(/^c[a-z0-9]{6,30}$/, 'must be a campaign id');
@@ -52,9 +52,8 @@ export const exportCampaignResolver = defineResolver({
       ]),
     );
     const header = ['campaign', 'due date', 'owner', 'owner account id', 'work item', 'identity', 'identity account id', 'kind', 'credentials', 'projects touched', 'last activity', 'answer', 'new owner account id', 'comment', 'answered by', 'answered at'];
-    // Cells that a spreadsheet would run as a formula start with a quote (CSV injection).
-    const safe = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
-    const csv = stringify([header, ...rows.map((r) => r.map(safe))]);
+    // The registry's one CSV writer: formula-like cells defused, as the credentials export does.
+    const csv = toCsv(header, rows);
     return { csv, filename: `attestation-${c.id}-${new Date().toISOString().slice(0, 10)}.csv` };
   },
 });

@@ -437,6 +437,10 @@ export interface UserOption {
   accountId: string;
   displayName: string;
   active: boolean;
+  /** Shown when Jira shows it (the person's privacy settings decide); tells apart people with the same name. */
+  email?: string | null;
+  /** Jira's avatar (48×48) when known. */
+  avatarUrl?: string | null;
 }
 
 /** Who hears a reminder besides the Jira work item's assignee (the owner). */

@@ -10,6 +10,10 @@ export interface BridgeConfig {
   colorMode: 'light' | 'dark';
   /** What view.getContext() answers. */
   context: Record<string, unknown>;
+  /** The page's place on the host ("/admin", "/project/KEY"): the browser URL is basePath + the app's history path. */
+  basePath: string;
+  /** The app id (uuid), to map the app's Forge page URLs (`/jira/settings/apps/{appId}/{envId}/...`) to host pages. */
+  appId: string;
 }
 
 export function bridgeScript(config: BridgeConfig): string {
@@ -75,16 +79,101 @@ export function bridgeScript(config: BridgeConfig): string {
     },
     async open(location) { return navigate(location, 'new-tab'); },
     async navigate(location) { return navigate(location, location.type ?? 'same-tab'); },
+    async createHistory() { return history; },
     async getUrl(location) { return new URL(String(location.target ?? '/'), config.context.siteUrl).toString(); },
     async reload() { window.location.reload(); },
     async refresh() { window.location.reload(); },
     async emitReadyEvent() {},
   };
   function navigate(location, type) {
-    const url = typeof location === 'string' ? location : location.url;
+    const url = typeof location === 'string' ? location : location.url ?? location.target;
     host.navigations.push({ url, type });
-    if (type === 'new-tab') window.open(url, '_blank', 'noopener,noreferrer');
+    const local = hostPageUrl(url);
+    if (type === 'new-tab') window.open(local ?? url, '_blank', 'noopener,noreferrer');
+    else if (local) window.location.assign(local);
   }
+
+  // --- The app's Forge page URLs, mapped to this host's pages (same persona and theme). ---
+  const hostParams = ['as', 'theme'];
+  function hostQuery() {
+    const outer = new URLSearchParams(window.location.search);
+    const kept = new URLSearchParams();
+    for (const name of hostParams) if (outer.has(name)) kept.set(name, outer.get(name));
+    return kept;
+  }
+  function withHostQuery(path, search) {
+    const q = new URLSearchParams(search);
+    hostQuery().forEach((v, k) => q.set(k, v));
+    const s = q.toString();
+    return path + (s ? '?' + s : '');
+  }
+  function hostPageUrl(url) {
+    let parsed;
+    try { parsed = new URL(String(url), config.context.siteUrl); } catch { return null; }
+    const site = new URL(config.context.siteUrl);
+    if (parsed.origin !== site.origin && parsed.origin !== window.location.origin) return null;
+    const app = config.appId; // a uuid: no pattern characters
+    const rules = [
+      [new RegExp('^/jira/settings/apps/' + app + '/[^/]+(/.*)?$'), () => '/admin'],
+      [new RegExp('^/jira/(?:software|core|servicedesk)/(?:c/)?projects/([^/]+)/apps/' + app + '/[^/]+(/.*)?$'), (m) => '/project/' + m[1]],
+      [new RegExp('^/jira/apps/' + app + '/[^/]+(/.*)?$'), () => '/my'],
+    ];
+    for (const [re, base] of rules) {
+      const m = re.exec(parsed.pathname);
+      if (m) return withHostQuery(base(m) + (m[m.length - 1] ?? ''), parsed.search);
+    }
+    return null;
+  }
+
+  // --- view.createHistory(): the app's own path below basePath, kept in the browser's URL as Forge keeps it in Jira's. ---
+  const listeners = new Set();
+  let keyCounter = 0;
+  function readLocation(state) {
+    const path = window.location.pathname.startsWith(config.basePath) ? window.location.pathname.slice(config.basePath.length) : '/';
+    const q = new URLSearchParams(window.location.search);
+    for (const name of hostParams) q.delete(name);
+    const search = q.toString();
+    const entry = state ?? window.history.state ?? {};
+    return { pathname: path === '' ? '/' : path, search: search ? '?' + search : '', hash: window.location.hash, state: entry.usr ?? null, key: entry.key ?? 'default' };
+  }
+  function toParts(to) {
+    if (typeof to !== 'string') return { pathname: to.pathname ?? history.location.pathname, search: to.search ?? '', hash: to.hash ?? '' };
+    const u = new URL(to, 'http://app' + history.location.pathname);
+    return { pathname: u.pathname, search: u.search, hash: u.hash };
+  }
+  function href(to) {
+    const p = toParts(to);
+    const pathname = p.pathname === '/' ? '' : p.pathname;
+    return withHostQuery(config.basePath + pathname, p.search) + (p.hash ?? '');
+  }
+  function change(action, to, state, method) {
+    const entry = { usr: state ?? null, key: 'k' + ++keyCounter };
+    window.history[method](entry, '', href(to));
+    history.action = action;
+    history.location = readLocation(entry);
+    listeners.forEach((l) => l(history.location, action));
+  }
+  const history = {
+    action: 'POP',
+    location: readLocation(),
+    get length() { return window.history.length; },
+    push(to, state) { change('PUSH', to, state, 'pushState'); },
+    replace(to, state) { change('REPLACE', to, state, 'replaceState'); },
+    go(n) { window.history.go(n); },
+    back() { window.history.back(); },
+    goBack() { window.history.back(); },
+    forward() { window.history.forward(); },
+    goForward() { window.history.forward(); },
+    createHref(to) { return href(to); },
+    block() { return () => {}; },
+    listen(listener) { listeners.add(listener); return () => listeners.delete(listener); },
+  };
+  window.addEventListener('popstate', (event) => {
+    history.action = 'POP';
+    history.location = readLocation(event.state);
+    listeners.forEach((l) => l(history.location, 'POP'));
+  });
+  host.history = history;
   window.__bridge = {
     callBridge(method, payload) {
       const handler = handlers[method];

@@ -11,6 +11,8 @@ export interface PageRequest {
   projectKey: string | null;
   accountId: string | null;
   colorMode: 'light' | 'dark';
+  /** Where the page lives on the host ("/admin", "/project/KEY"); the rest of the URL path is the app's history path. */
+  basePath: string;
 }
 
 /**
@@ -29,7 +31,7 @@ export function renderPage(host: Host, resourceDir: string, page: PageRequest): 
     cloudId: host.cloudId,
     siteUrl: host.siteUrl,
     moduleKey: page.moduleKey,
-    localId: `ari:cloud:ecosystem::extension/local/${page.moduleKey}`,
+    localId: `ari:cloud:ecosystem::extension/${host.manifest.appId.replace(/^.*\//, '')}/local-development/static/${page.moduleKey}`,
     environmentId: 'local-development',
     environmentType: 'DEVELOPMENT',
     locale: 'en-US',
@@ -37,9 +39,17 @@ export function renderPage(host: Host, resourceDir: string, page: PageRequest): 
     theme: { colorMode: page.colorMode },
     extension: { type: host.manifest.pages.get(page.moduleKey)?.type, ...project },
   };
-  const script = bridgeScript({ accountId: page.accountId, moduleKey: page.moduleKey, projectKey: page.projectKey, colorMode: page.colorMode, context });
+  const script = bridgeScript({
+    accountId: page.accountId,
+    moduleKey: page.moduleKey,
+    projectKey: page.projectKey,
+    colorMode: page.colorMode,
+    context,
+    basePath: page.basePath,
+    appId: host.manifest.appId.replace(/^.*\//, ''),
+  });
   const head = `<base href="/ui/"><script nonce="${nonce}">${script}</script>`;
-  const html = readFileSync(indexFile, 'utf8').replace(/<head>/i, `<head>${head}`);
+  const html = readFileSync(indexFile, 'utf8').replace(/<head>/i, () => `<head>${head}`);
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,

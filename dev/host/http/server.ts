@@ -39,14 +39,14 @@ async function route(host: Host, resourceDir: string, req: IncomingMessage, res:
 
   if (method === 'GET' && path === '/') return sendHtml(res, landingPage(host));
   if (method === 'GET' && path === '/favicon.ico') return void res.writeHead(204).end();
-  if (method === 'GET' && (path === '/admin' || path.startsWith('/project/'))) {
-    const projectKey = path === '/admin' ? null : decodeURIComponent(path.slice('/project/'.length));
-    if (projectKey !== null && !/^[A-Z][A-Z0-9_]{0,254}$/.test(projectKey)) throw new HostError(400, `"${projectKey}" is not a Jira project key`);
+  const pagePath = method === 'GET' ? matchPagePath(path) : null;
+  if (pagePath) {
     const page = renderPage(host, resourceDir, {
-      moduleKey: projectKey === null ? 'admin-page' : 'project-page',
-      projectKey,
+      moduleKey: pagePath.moduleKey,
+      projectKey: pagePath.projectKey,
       accountId: personaParam(host, url.searchParams.get('as')),
       colorMode: url.searchParams.get('theme') === 'dark' ? 'dark' : 'light',
+      basePath: pagePath.basePath,
     });
     res.setHeader('content-security-policy', page.csp);
     return sendHtml(res, page.html);
@@ -57,7 +57,7 @@ async function route(host: Host, resourceDir: string, req: IncomingMessage, res:
       projectKey: null,
       accountId: personaParam(host, url.searchParams.get('as')),
       colorMode: url.searchParams.get('theme') === 'dark' ? 'dark' : 'light',
-      path: path === '/my' ? '/' : path.slice('/my'.length),
+      basePath: '/my',
     });
     res.setHeader('content-security-policy', page.csp);
     return sendHtml(res, page.html);
@@ -121,6 +121,19 @@ async function route(host: Host, resourceDir: string, req: IncomingMessage, res:
     return void res.end(Buffer.from(await response.arrayBuffer()));
   }
   throw new HostError(404, `Nothing at ${method} ${path}. Try / for the list of pages.`);
+}
+
+/**
+ * `/admin[/<path>]` and `/project/KEY[/<path>]`: the module's page, whose history starts at <path>
+ * (as Forge starts a full-page module's history at the path after the app's URL).
+ */
+function matchPagePath(path: string): { moduleKey: 'admin-page' | 'project-page'; projectKey: string | null; basePath: string } | null {
+  if (path === '/admin' || path.startsWith('/admin/')) return { moduleKey: 'admin-page', projectKey: null, basePath: '/admin' };
+  const project = /^\/project\/([^/]+)(?:\/.*)?$/.exec(path);
+  if (!project?.[1]) return null;
+  const projectKey = decodeURIComponent(project[1]);
+  if (!/^[A-Z][A-Z0-9_]{0,254}$/.test(projectKey)) throw new HostError(400, `"${projectKey}" is not a Jira project key`);
+  return { moduleKey: 'project-page', projectKey, basePath: `/project/${projectKey}` };
 }
 
 /** ?as= picks a persona; absent means the site admin (the first persona); "anonymous" means no account. */

@@ -27,7 +27,7 @@ export async function peopleNames(accountIds: ReadonlyArray<string | null | unde
     missing.slice(0, max).map(async (id) => {
       const status = await getUserStatus(client, id).catch(() => undefined);
       if (status === undefined) return; // Jira unavailable: try again next time
-      const user = status ? { accountId: status.accountId, displayName: status.displayName, active: status.active } : null;
+      const user = status ? { accountId: status.accountId, displayName: status.displayName, active: status.active, email: status.emailAddress ?? null, avatarUrl: status.avatarUrls?.['48x48'] ?? null } : null;
       cache.set(id, { user });
       if (user) out.set(id, user);
     }),

@@ -7,13 +7,14 @@ import { AdminPage } from '../features/admin/AdminPage';
 import { ProjectPage } from '../features/project/ProjectPage';
 import { MyPage } from '../features/my/MyPage';
 import { useAsync } from '../hooks/use-async';
+import { RouterProvider } from './router';
 
 async function loadPage() {
   const [context, me] = await Promise.all([getPageContext(), getMe()]);
   return { context, me };
 }
 
-/** One Custom UI for both modules: the Forge context says which page this is. */
+/** One Custom UI for every module: the Forge context says which page this is; the router, where in it. */
 export function App() {
   const state = useAsync(loadPage, 'page');
   if (state.status === 'loading') return <PageLoading label="Loading Integration Registry" />;
@@ -26,10 +27,18 @@ export function App() {
   if (context.moduleKey === 'my-integrations') return <MyPage me={me} path={window.location.pathname} />;
   if (context.moduleKey === 'admin-page') {
     if (!me.canOpenAdminPage) return <NoAccess reason="Integration Registry's admin page is for Jira administrators." />;
-    return <AdminPage me={me} />;
+    return (
+      <RouterProvider fallback={<PageLoading label="Loading Integration Registry" />}>
+        <AdminPage me={me} />
+      </RouterProvider>
+    );
   }
   if (!me.project?.canOpen) {
     return <NoAccess reason="This page is for the project's lead and administrators, and for Jira administrators." />;
   }
-  return <ProjectPage me={me} project={me.project} />;
+  return (
+    <RouterProvider fallback={<PageLoading label="Loading Integration Registry" />}>
+      <ProjectPage me={me} project={me.project} />
+    </RouterProvider>
+  );
 }

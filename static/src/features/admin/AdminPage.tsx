@@ -1,117 +1,83 @@
-import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
-import type { IdentityListQuery, Me } from '../../../../src/contract';
+import { token } from '@atlaskit/tokens';
+import { Suspense, useCallback, useMemo, useState } from 'react';
+import type { Me } from '../../../../src/contract';
+import { RouteLink, useLocation } from '../../app/router';
+import { EmptyState } from '../../components/EmptyState';
 import { Skeleton } from '../../components/Skeleton';
-import { Tabs, tabPanelProps } from '../../components/Tabs';
-import { useDebounced } from '../../hooks/use-debounced';
 import { useScanStatus } from '../../hooks/use-scan-status';
-import { IdentitiesTable, INITIAL_FILTERS, PAGE_SIZE, validProjectKey, type TableFilters } from './IdentitiesTable';
-import { Overview } from './Overview';
-import { ScanPanel } from './ScanPanel';
-import { useIdentityList } from './use-identity-list';
-
-// Heavier views load on first use, keeping the first render small.
-const IdentityDetail = lazy(() => import('./IdentityDetail'));
-const CredentialsView = lazy(() => import('./CredentialsView'));
-const HeatMap = lazy(() => import('./HeatMap'));
-const CampaignsView = lazy(() => import('../campaigns/CampaignsView'));
-
-type TabKey = 'identities' | 'credentials' | 'heatmap' | 'campaigns';
-const TABS = [
-  { key: 'identities', label: 'Identities' },
-  { key: 'credentials', label: 'Credentials' },
-  { key: 'heatmap', label: 'Projects × identities' },
-  { key: 'campaigns', label: 'Campaigns' },
-] as const;
-
-function toQuery(f: TableFilters, search: string): IdentityListQuery {
-  const q: IdentityListQuery = { sort: f.sort, offset: f.offset, limit: PAGE_SIZE };
-  if (search.trim()) q.search = search.trim();
-  if (f.kind) q.kind = f.kind;
-  if (f.risk) q.risk = f.risk;
-  if (f.projectKey && validProjectKey(f.projectKey)) q.projectKey = f.projectKey;
-  if (f.owner) q.owner = f.owner.accountId;
-  return q;
-}
+import { AdminContext, type AdminShared } from './admin-context';
+import { ADMIN_SECTIONS, findAdminRoute, type AdminSection } from './routes';
 
 /** The admin page (jira:adminPage). Jira administrators only; the back end decides, this only shows. */
 export function AdminPage({ me }: { me: Me }) {
-  const [tab, setTab] = useState<TabKey>('identities');
-  const [filters, setFilters] = useState<TableFilters>(INITIAL_FILTERS);
-  const [selected, setSelected] = useState<string | null>(null);
-  const [campaign, setCampaign] = useState<string | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
   const reload = useCallback(() => setReloadKey((k) => k + 1), []);
   const scan = useScanStatus(reload);
-  // Typing waits a moment before asking the server; other filters apply at once.
-  const search = useDebounced(filters.search, 120);
-  const query = useMemo(() => toQuery(filters, search), [filters, search]);
-  const list = useIdentityList(query, reloadKey);
+  const shared = useMemo<AdminShared>(() => ({ me, scan, reloadKey, reload }), [me, scan, reloadKey, reload]);
+  const location = useLocation();
+  const found = findAdminRoute(location.pathname);
+  const View = found?.route.view;
 
   return (
-    <Box padding="space.400" testId="admin-page">
-      <Stack space="space.300">
-        <Stack space="space.100">
-          <Inline space="space.100" alignBlock="center">
-            <Heading size="large" as="h1">
-              Integration Registry
-            </Heading>
-            <Lozenge appearance="inprogress">Admin</Lozenge>
-          </Inline>
-          <Text as="p" color="color.text.subtle">
-            Every integration identity on this site, the projects it touches, who owns its credentials, and what breaks if one expires.
-          </Text>
-          <Text as="p" size="small" color="color.text.subtle" testId="signed-in-as">
-            Signed in as {me.displayName} (Jira administrator)
-          </Text>
-        </Stack>
-
-        <ScanPanel scan={scan} />
-
-        {selected ? (
-          <Suspense fallback={<Skeleton lines={6} height={24} label="Loading the identity" />}>
-            <IdentityDetail
-              accountId={selected}
-              onBack={() => setSelected(null)}
-              onSaved={reload}
-            />
+    <AdminContext.Provider value={shared}>
+      <Box padding="space.400" testId="admin-page">
+        <Stack space="space.300">
+          <AdminNav current={found?.route.section ?? null} signedInAs={me.displayName} />
+          <Suspense fallback={<Skeleton lines={6} height={24} label="Loading" />}>
+            {View && found ? (
+              <View params={found.params} />
+            ) : (
+              <EmptyState title="Nothing at this address" testId="not-found">
+                This address is not a page of Integration Registry. <RouteLink to="/">Go to the overview</RouteLink>.
+              </EmptyState>
+            )}
           </Suspense>
-        ) : (
-          <>
-            {list.data?.snapshot ? (
-              <Overview
-                overview={list.data.overview}
-                onFilter={(f) => {
-                  setTab('identities');
-                  setFilters({ ...INITIAL_FILTERS, sort: filters.sort, kind: f.kind ?? '', risk: f.risk ?? '' });
-                }}
-              />
-            ) : !list.data && !list.error ? (
-              <Skeleton lines={3} height={48} label="Loading the overview" />
-            ) : null}
-            <Stack space="space.200">
-              <Tabs id="admin" label="Registry views" tabs={TABS} selected={tab} onSelect={setTab} />
-              <div {...tabPanelProps('admin', tab)} style={{ outline: 'none' }}>
-                {tab === 'identities' ? (
-                  <IdentitiesTable filters={filters} onFilters={setFilters} list={list} onOpen={setSelected} onScan={() => void scan.start()} scanRunning={scan.status !== null && scan.status.state !== 'idle'} />
-                ) : (
-                  <Suspense fallback={<Skeleton lines={6} height={24} label="Loading" />}>
-                    {tab === 'credentials' ? (
-                      <CredentialsView onOpen={setSelected} reloadKey={reloadKey} onImported={reload} />
-                    ) : tab === 'campaigns' ? (
-                      <CampaignsView selected={campaign} onSelect={setCampaign} />
-                    ) : (
-                      <HeatMap onOpen={setSelected} reloadKey={reloadKey} />
-                    )}
-                  </Suspense>
-                )}
-              </div>
-            </Stack>
-          </>
-        )}
-      </Stack>
-    </Box>
+        </Stack>
+      </Box>
+    </AdminContext.Provider>
+  );
+}
+
+/** The sections as links (each has an address), the current one marked for assistive technology too. */
+function AdminNav({ current, signedInAs }: { current: AdminSection | null; signedInAs: string }) {
+  return (
+    <Inline space="space.200" alignBlock="center" spread="space-between" shouldWrap>
+      <nav aria-label="Integration Registry" data-testid="admin-nav">
+        <ul style={{ display: 'flex', flexWrap: 'wrap', gap: 4, listStyle: 'none', margin: 0, padding: 0, borderBottom: `2px solid ${token('color.border')}` }}>
+          {ADMIN_SECTIONS.map((s) => {
+            const active = s.key === current;
+            return (
+              <li key={s.key} style={{ margin: 0 }}>
+                <RouteLink
+                  to={s.path}
+                  aria-current={active ? 'page' : undefined}
+                  data-testid={`nav-${s.key}`}
+                  style={{
+                    display: 'inline-block',
+                    font: token('font.body'),
+                    fontWeight: 600,
+                    padding: '8px 12px',
+                    marginBottom: -2,
+                    textDecoration: 'none',
+                    borderBottom: `2px solid ${active ? token('color.border.selected') : 'transparent'}`,
+                    color: active ? token('color.text.selected') : token('color.text.subtle'),
+                  }}
+                >
+                  {s.label}
+                </RouteLink>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+      <Inline space="space.100" alignBlock="center">
+        <Text size="small" color="color.text.subtle" testId="signed-in-as">
+          Signed in as {signedInAs} (Jira administrator)
+        </Text>
+        <Lozenge appearance="inprogress">Admin</Lozenge>
+      </Inline>
+    </Inline>
   );
 }

@@ -1,34 +1,39 @@
 import Button from '@atlaskit/button/new';
+import { DynamicTableStateless } from '@atlaskit/dynamic-table';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import Toggle from '@atlaskit/toggle';
 import { token } from '@atlaskit/tokens';
-import { useEffect, useState, type CSSProperties, type ReactNode } from 'react';
-import type { HistoryEntry, IdentityDetail as Detail } from '../../../../src/contract';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { HistoryEntry, IdentityDetail as Detail, ProjectActivity } from '../../../../src/contract';
 import { adminUrl, openExternal } from '../../api/admin-links';
 import { getIdentity } from '../../api/identities';
 import { getAdminOrgId, listHistory } from '../../api/registry';
+import { useNavigate, useQuery } from '../../app/router';
 import { EmptyState } from '../../components/EmptyState';
-import { ExpiryLozenge } from '../../components/ExpiryLozenge';
 import { ErrorState } from '../../components/ErrorState';
+import { PageHeader } from '../../components/PageHeader';
 import { Skeleton } from '../../components/Skeleton';
+import { Tabs, tabPanelProps } from '../../components/Tabs';
 import { useAsync } from '../../hooks/use-async';
-import { KIND_LABELS, ago, formatDate, formatTime } from './labels';
+import { CredentialsPanel } from './CredentialsPanel';
+import { FIELD_LABELS, KIND_LABELS, SOURCE_LABELS, ago, formatTime } from './labels';
 import { MarkControl } from './MarkControl';
 import { OwnershipForm } from './OwnershipForm';
-import { tableCell, tableHeadCell } from '../../components/table-styles';
+import { adminPaths, type IdentityTab } from './paths';
+import { PersonLine } from './PersonLine';
 
-const cell = tableCell();
-const head = tableHeadCell(undefined, '1px');
-const num: CSSProperties = { ...cell, textAlign: 'right' };
+const ROWS_PER_PAGE = 20;
+const TAB_KEYS: IdentityTab[] = ['projects', 'access', 'credentials', 'ownership', 'history'];
 
 function Section({ id, title, children, testId }: { id: string; title: string; children: ReactNode; testId?: string }) {
   return (
     <section aria-labelledby={id} data-testid={testId}>
       <Box padding="space.200" style={{ border: `1px solid ${token('color.border')}`, borderRadius: 6, background: token('elevation.surface.raised') }}>
         <Stack space="space.150">
-          <Heading size="small" as="h3" id={id}>
+          <Heading size="small" as="h2" id={id}>
             {title}
           </Heading>
           {children}
@@ -38,24 +43,32 @@ function Section({ id, title, children, testId }: { id: string; title: string; c
   );
 }
 
-/** One identity: who owns it, what it touches, its credentials, who wakes up, and its history. */
-export default function IdentityDetail({ accountId, onBack, onSaved }: { accountId: string; onBack: () => void; onSaved: () => void }) {
+/** What it did in a project: the headline count of issues it touched there. */
+const touches = (p: ProjectActivity) => Math.max(p.updated, p.created);
+const touched = (p: ProjectActivity) => touches(p) > 0 || p.transitions > 0 || p.worklogs > 0;
+
+/**
+ * One identity, in tabs so that every part is one click away however large it is: the projects it
+ * touched (first), its access (unused access summarised, then paged), credentials, ownership with
+ * whom to call, and history. The tab is in the address (`?tab=`).
+ */
+export default function IdentityDetail({ accountId, onSaved }: { accountId: string; onSaved: () => void }) {
   const [version, setVersion] = useState(0);
   const state = useAsync(() => getIdentity(accountId), `${accountId}:${version}`);
+  const query = useQuery();
+  const navigate = useNavigate();
+  const tabParam = query.get('tab') as IdentityTab | null;
+  const tab: IdentityTab = tabParam && TAB_KEYS.includes(tabParam) ? tabParam : 'projects';
   const [orgId, setOrgId] = useState<string | null>(null);
   useEffect(() => {
     void getAdminOrgId().then(setOrgId, () => undefined);
   }, []);
 
-  const back = (
-    <Button onClick={onBack} testId="back-to-list">
-      ← Back to identities
-    </Button>
-  );
+  const crumbs = (name: string) => [{ label: 'Integration Registry', to: '/' }, { label: 'Identities', to: '/identities' }, { label: name }];
   if (state.status === 'loading') {
     return (
       <Stack space="space.200">
-        {back}
+        <PageHeader crumbs={crumbs('Loading…')} title="Loading…" />
         <Skeleton lines={8} height={24} label="Loading the identity" />
       </Stack>
     );
@@ -63,38 +76,53 @@ export default function IdentityDetail({ accountId, onBack, onSaved }: { account
   if (state.status === 'failed') {
     return (
       <Stack space="space.200">
-        {back}
+        <PageHeader crumbs={crumbs('Not found')} title="Could not open this identity" />
         <ErrorState title="Could not open this identity" error={state.error} />
       </Stack>
     );
   }
   const d = state.data;
   const name = (id: string) => d.people.find((p) => p.accountId === id)?.displayName ?? (id === 'app' ? 'Integration Registry' : 'Someone (name unavailable)');
+  const projectsTouched = d.projects.filter(touched);
+  const withAccess = d.projects.filter((p) => p.hasAccess);
+  const unused = d.projects.filter((p) => p.unusedAccess);
+  const tabs = [
+    { key: 'projects' as const, label: `Projects touched (${projectsTouched.length.toLocaleString()})` },
+    { key: 'access' as const, label: `Access (${withAccess.length.toLocaleString()})` },
+    { key: 'credentials' as const, label: `Credentials (${d.credentials.length})` },
+    { key: 'ownership' as const, label: 'Ownership' },
+    { key: 'history' as const, label: 'History' },
+  ];
 
   return (
     <Stack space="space.300" testId="identity-detail">
-      <Inline>{back}</Inline>
-      <Stack space="space.100">
-        <Inline space="space.100" alignBlock="center" shouldWrap>
-          <Heading size="large" as="h2" testId="identity-name">
-            {d.displayName}
-          </Heading>
-          <Lozenge appearance="new">{KIND_LABELS[d.kind]}</Lozenge>
-          {!d.active ? <Lozenge appearance="removed">Deactivated</Lozenge> : null}
-        </Inline>
-        <Text color="color.text.subtle">
-          {d.email ? `${d.email} · ` : ''}Account id {d.accountId} · {d.projectsTouched} projects · {d.issuesTouched.toLocaleString()} issues · last activity {ago(d.lastActivity)}
-        </Text>
-        <Inline space="space.100" shouldWrap>
-          <Button onClick={() => void openExternal(adminUrl('apiTokens', orgId))} testId="link-tokens">
-            Rotate or revoke tokens in Atlassian Administration ↗
-          </Button>
-          <Button onClick={() => void openExternal(adminUrl('serviceAccounts', orgId))} testId="link-service-accounts">
-            Manage service accounts ↗
-          </Button>
-        </Inline>
-        <MarkControl accountId={d.accountId} override={d.override} />
-      </Stack>
+      <PageHeader
+        crumbs={crumbs(d.displayName)}
+        title={<span data-testid="identity-name">{d.displayName}</span>}
+        after={
+          <>
+            <Lozenge appearance="new">{KIND_LABELS[d.kind]}</Lozenge>
+            {!d.active ? <Lozenge appearance="removed">Deactivated</Lozenge> : null}
+          </>
+        }
+        description={
+          <>
+            {d.email ? `${d.email} · ` : ''}
+            {d.projectsTouched.toLocaleString()} projects touched · {d.issuesTouched.toLocaleString()} issues · last activity {ago(d.lastActivity)} · access to {withAccess.length.toLocaleString()} projects
+          </>
+        }
+        actions={
+          <>
+            <Button onClick={() => void openExternal(adminUrl('apiTokens', orgId))} testId="link-tokens">
+              Rotate or revoke tokens ↗
+            </Button>
+            <Button onClick={() => void openExternal(adminUrl('serviceAccounts', orgId))} testId="link-service-accounts">
+              Service accounts ↗
+            </Button>
+          </>
+        }
+      />
+      <MarkControl accountId={d.accountId} override={d.override} />
 
       {d.risks.length > 0 ? (
         <SectionMessage appearance={d.risks.some((r) => r.severity === 'high') ? 'error' : 'warning'} title={`${d.risks.length} ${d.risks.length === 1 ? 'risk' : 'risks'} to fix`} testId="identity-risks">
@@ -112,134 +140,202 @@ export default function IdentityDetail({ accountId, onBack, onSaved }: { account
         </SectionMessage>
       )}
 
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(420px, 1fr))', gap: token('space.300'), alignItems: 'start' }}>
-        <Section id="ownership-heading" title="Ownership" testId="ownership-section">
-          <OwnershipForm
-            key={`${d.accountId}:${d.version}`}
-            accountId={d.accountId}
-            ownership={d.ownership}
-            version={d.version}
-            people={d.people}
-            onSaved={() => {
+      <Stack space="space.200">
+        <Tabs id="identity" label="Parts of this identity" tabs={tabs} selected={tab} onSelect={(t) => navigate(adminPaths.identity(d.accountId, t === 'projects' ? undefined : t))} />
+        <div {...tabPanelProps('identity', tab)} style={{ outline: 'none' }}>
+          {tab === 'projects' ? (
+            <ProjectsTab d={d} projects={projectsTouched} />
+          ) : tab === 'access' ? (
+            <AccessTab d={d} withAccess={withAccess} unused={unused} />
+          ) : tab === 'credentials' ? (
+            <CredentialsPanel detail={d} name={name} onChanged={() => {
               onSaved();
               setVersion((v) => v + 1);
-            }}
-          />
-        </Section>
-        <WhoWakesUp d={d} name={name} />
-      </div>
+            }} />
+          ) : tab === 'ownership' ? (
+            <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(420px, 1fr))', gap: token('space.300'), alignItems: 'start' }}>
+              <Section id="ownership-heading" title="Ownership" testId="ownership-section">
+                <OwnershipForm
+                  key={`${d.accountId}:${d.version}`}
+                  accountId={d.accountId}
+                  ownership={d.ownership}
+                  version={d.version}
+                  people={d.people}
+                  onSaved={() => {
+                    onSaved();
+                    setVersion((v) => v + 1);
+                  }}
+                />
+              </Section>
+              <Stack space="space.300">
+                <WhoWakesUp d={d} name={name} />
+                {d.projectNotes.length > 0 ? (
+                  <Section id="notes-heading" title="Notes from project admins" testId="project-notes">
+                    <Stack space="space.100">
+                      {d.projectNotes.map((n) => (
+                        <Box key={n.projectKey}>
+                          <Text weight="bold">{n.projectKey}</Text>
+                          <Text as="p">{n.note}</Text>
+                          <Text size="small" color="color.text.subtle">
+                            {n.updatedBy}, {formatTime(n.updatedAt)}
+                          </Text>
+                        </Box>
+                      ))}
+                    </Stack>
+                  </Section>
+                ) : null}
+              </Stack>
+            </div>
+          ) : (
+            <HistorySection accountId={d.accountId} first={d.history} name={name} />
+          )}
+        </div>
+      </Stack>
+    </Stack>
+  );
+}
 
-      <Section id="projects-heading" title="Projects touched" testId="projects-section">
-        {d.projects.length === 0 ? (
-          <Text as="p" color="color.text.subtle">
-            No project activity or access in the scan window.
+function projectCell(p: ProjectActivity) {
+  return {
+    key: `${p.projectName} ${p.projectKey}`,
+    content: (
+      <span>
+        <Text weight="bold">{p.projectName}</Text> <Text color="color.text.subtle">{p.projectKey}</Text>
+      </span>
+    ),
+  };
+}
+
+const accessText = (p: ProjectActivity) => (!p.hasAccess ? 'None now' : p.canEdit ? 'Browse and edit' : 'Browse');
+const rolesText = (p: ProjectActivity) => p.roles.map((r) => (r.via === 'group' ? `${r.name} (via ${r.group ?? 'group'})` : r.name)).join(', ');
+const num = (n: number) => <span style={{ display: 'block', textAlign: 'right' }}>{n.toLocaleString()}</span>;
+
+/** The projects it worked in, most active first, paged. */
+function ProjectsTab({ d, projects }: { d: Detail; projects: ProjectActivity[] }) {
+  const [page, setPage] = useState(1);
+  const rows = useMemo(
+    () =>
+      [...projects]
+        .sort((a, b) => touches(b) - touches(a) || a.projectKey.localeCompare(b.projectKey))
+        .map((p) => ({
+          key: p.projectKey,
+          testId: 'project-row',
+          cells: [
+            projectCell(p),
+            { key: touches(p), content: num(touches(p)) },
+            { key: p.created, content: num(p.created) },
+            { key: p.transitions, content: num(p.transitions) },
+            { key: p.worklogs, content: num(p.worklogs) },
+            { key: p.lastActivity ?? '', content: ago(p.lastActivity) },
+            { key: accessText(p), content: <span>{accessText(p)}{p.roles.length ? <Text size="small" color="color.text.subtle"> · {rolesText(p)}</Text> : null}</span> },
+          ],
+        })),
+    [projects],
+  );
+  return (
+    <Stack space="space.200" testId="projects-section">
+      {projects.length === 0 ? (
+        <EmptyState title="No project activity in the scan window" testId="empty-projects">
+          It did nothing in any project during the last scan&apos;s window. Its access is on the Access tab.
+        </EmptyState>
+      ) : (
+        <DynamicTableStateless
+          label="Projects touched, most active first"
+          head={{
+            cells: [
+              { key: 'project', content: 'Project', isSortable: true, width: 30 },
+              { key: 'touched', content: 'Issues touched', isSortable: true },
+              { key: 'created', content: 'Created', isSortable: true },
+              { key: 'transitions', content: 'Transitions', isSortable: true },
+              { key: 'worklogs', content: 'Worklogs', isSortable: true },
+              { key: 'last', content: 'Last activity', isSortable: true },
+              { key: 'access', content: 'Access held' },
+            ],
+          }}
+          rows={rows}
+          rowsPerPage={ROWS_PER_PAGE}
+          page={page}
+          onSetPage={setPage}
+          testId="projects-table"
+        />
+      )}
+      {d.kind === 'person-integration' && d.leastPrivilege.length > 0 ? (
+        <SectionMessage appearance="information" title="Moving it to a service account">
+          <Text as="p">
+            It only needs: {d.leastPrivilege.map((l) => `${l.projectKey}${l.roles.length ? ` (${l.roles.join(', ')})` : ''}`).join('; ')}.
           </Text>
-        ) : (
-          <div style={{ overflowX: 'auto' }}>
-            <table style={{ width: '100%', borderCollapse: 'collapse' }} aria-label="Projects touched, with access held and used">
-              <thead>
-                <tr>
-                  <th scope="col" style={head}>Project</th>
-                  <th scope="col" style={{ ...head, textAlign: 'right' }}>Created</th>
-                  <th scope="col" style={{ ...head, textAlign: 'right' }}>Updated</th>
-                  <th scope="col" style={{ ...head, textAlign: 'right' }}>Transitions</th>
-                  <th scope="col" style={{ ...head, textAlign: 'right' }}>Worklogs</th>
-                  <th scope="col" style={head}>Last activity</th>
-                  <th scope="col" style={head}>Access held</th>
-                  <th scope="col" style={head}>Used</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...d.projects]
-                  .sort((a, b) => b.updated - a.updated || a.projectKey.localeCompare(b.projectKey))
-                  .map((p) => (
-                    <tr key={p.projectKey} data-testid="project-row">
-                      <td style={cell}>
-                        <Text weight="bold">{p.projectKey}</Text> <Text color="color.text.subtle">{p.projectName}</Text>
-                      </td>
-                      <td style={num}>{p.created}</td>
-                      <td style={num}>{p.updated}</td>
-                      <td style={num}>{p.transitions}</td>
-                      <td style={num}>{p.worklogs}</td>
-                      <td style={cell}>{ago(p.lastActivity)}</td>
-                      <td style={cell}>
-                        {!p.hasAccess ? 'None' : p.canEdit ? 'Browse and edit' : 'Browse'}
-                        {p.roles.length ? <Text size="small" color="color.text.subtle"> · {p.roles.map((r) => (r.via === 'group' ? `${r.name} (via ${r.group ?? 'group'})` : r.name)).join(', ')}</Text> : null}
-                      </td>
-                      <td style={cell}>{p.unusedAccess ? <Lozenge appearance="moved">Unused access</Lozenge> : p.hasAccess ? 'Yes' : '—'}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {d.kind === 'person-integration' && d.leastPrivilege.length > 0 ? (
-          <SectionMessage appearance="information" title="Moving it to a service account">
-            <Text as="p">
-              It only needs: {d.leastPrivilege.map((l) => `${l.projectKey}${l.roles.length ? ` (${l.roles.join(', ')})` : ''}`).join('; ')}.
-            </Text>
-          </SectionMessage>
-        ) : null}
-      </Section>
-
-      <Section id="credentials-heading" title="Credentials" testId="credentials-section">
-        {d.credentials.length === 0 ? (
-          <Text as="p" color="color.text.subtle">
-            No credential recorded. Import them as CSV in the Credentials tab, or turn on Atlassian Administration sync.
-          </Text>
-        ) : (
-          <table style={{ width: '100%', borderCollapse: 'collapse' }} aria-label="Credentials">
-            <thead>
-              <tr>
-                <th scope="col" style={head}>Label</th>
-                <th scope="col" style={head}>Kind</th>
-                <th scope="col" style={head}>Expires</th>
-                <th scope="col" style={head}>Last used</th>
-                <th scope="col" style={head}>Answers for it</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...d.credentials]
-                .sort((a, b) => (a.expiresAt ?? '9999').localeCompare(b.expiresAt ?? '9999'))
-                .map((c) => (
-                  <tr key={c.id}>
-                    <td style={cell}>
-                      <Text weight="bold">{c.label}</Text>
-                      {c.scopes.length ? <Text size="small" color="color.text.subtle"> {c.scopes.join(' ')}</Text> : null}
-                    </td>
-                    <td style={cell}>{c.kind}</td>
-                    <td style={cell}>
-                      <Inline space="space.100" alignBlock="center" shouldWrap>
-                        <span>{formatDate(c.expiresAt)}</span>
-                        <ExpiryLozenge tier={c.tier} days={c.daysToExpiry} />
-                      </Inline>
-                    </td>
-                    <td style={cell}>{formatDate(c.lastUsedAt, 'unknown')}</td>
-                    <td style={cell}>{c.ownerAccountId ? name(c.ownerAccountId) : 'The identity’s owner'}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-        )}
-      </Section>
-
-      {d.projectNotes.length > 0 ? (
-        <Section id="notes-heading" title="Notes from project admins" testId="project-notes">
-          <Stack space="space.100">
-            {d.projectNotes.map((n) => (
-              <Box key={n.projectKey}>
-                <Text weight="bold">{n.projectKey}</Text>
-                <Text as="p">{n.note}</Text>
-                <Text size="small" color="color.text.subtle">
-                  {n.updatedBy}, {formatTime(n.updatedAt)}
-                </Text>
-              </Box>
-            ))}
-          </Stack>
-        </Section>
+        </SectionMessage>
       ) : null}
+    </Stack>
+  );
+}
 
-      <HistorySection accountId={d.accountId} first={d.history} name={name} />
+/** Access: a summary first (how much is unused), then the projects, unused first, paged. */
+function AccessTab({ d, withAccess, unused }: { d: Detail; withAccess: ProjectActivity[]; unused: ProjectActivity[] }) {
+  const [onlyUnused, setOnlyUnused] = useState(unused.length > 0);
+  const [page, setPage] = useState(1);
+  const list = onlyUnused ? unused : withAccess;
+  const rows = useMemo(
+    () =>
+      [...list]
+        .sort((a, b) => Number(b.unusedAccess) - Number(a.unusedAccess) || a.projectName.localeCompare(b.projectName, undefined, { numeric: true }))
+        .map((p) => ({
+          key: p.projectKey,
+          testId: 'access-row',
+          cells: [
+            projectCell(p),
+            { key: accessText(p), content: accessText(p) },
+            { key: rolesText(p), content: rolesText(p) || <Text color="color.text.subtle">Not read</Text> },
+            {
+              key: p.unusedAccess ? 0 : 1,
+              content: p.unusedAccess ? (
+                <span>
+                  <Lozenge appearance="moved">Unused access</Lozenge>
+                </span>
+              ) : (
+                'Used'
+              ),
+            },
+          ],
+        })),
+    [list],
+  );
+  return (
+    <Stack space="space.200" testId="access-section">
+      <Text as="p" testId="access-summary">
+        Access to <strong>{withAccess.length.toLocaleString()}</strong> {withAccess.length === 1 ? 'project' : 'projects'}; used in{' '}
+        <strong>{(withAccess.length - unused.length).toLocaleString()}</strong>, unused in <strong>{unused.length.toLocaleString()}</strong> during the last {d.projects.length ? 'scan window' : 'scan'}.
+        {unused.length > 0 ? ' Removing unused access limits what a leaked credential can reach.' : ''}
+      </Text>
+      {withAccess.length === 0 ? null : (
+        <>
+          <Inline space="space.100" alignBlock="center">
+            <Toggle id="only-unused" isChecked={onlyUnused} onChange={() => {
+              setOnlyUnused((v) => !v);
+              setPage(1);
+            }} label="Show only unused access" testId="only-unused" />
+            <label htmlFor="only-unused">
+              <Text>Only unused access</Text>
+            </label>
+          </Inline>
+          <DynamicTableStateless
+            label={onlyUnused ? 'Projects where it holds access it did not use' : 'Projects where it holds access'}
+            head={{
+              cells: [
+                { key: 'project', content: 'Project', isSortable: true, width: 40 },
+                { key: 'access', content: 'Access held', isSortable: true },
+                { key: 'roles', content: 'Roles' },
+                { key: 'used', content: 'Used', isSortable: true },
+              ],
+            }}
+            rows={rows}
+            rowsPerPage={ROWS_PER_PAGE}
+            page={page}
+            onSetPage={setPage}
+            testId="access-table"
+          />
+        </>
+      )}
     </Stack>
   );
 }
@@ -274,7 +370,7 @@ function WhoWakesUp({ d, name }: { d: Detail; name: (id: string) => string }) {
           <ol style={{ margin: 0, paddingLeft: 20 }} data-testid="contacts">
             {b.contacts.map((c) => (
               <li key={c.accountId}>
-                {name(c.accountId)} <Text color="color.text.subtle">· {roleLabel[c.role]}</Text>
+                <PersonLine accountId={c.accountId} name={name(c.accountId)} email={d.people.find((p) => p.accountId === c.accountId)?.email ?? null} role={roleLabel[c.role]} />
               </li>
             ))}
           </ol>
@@ -314,7 +410,7 @@ function HistorySection({ accountId, first, name }: { accountId: string; first: 
                 <Text weight="bold">{name(h.by)}</Text>{' '}
                 <Text>
                   {h.action} {h.subject === 'ownership' ? 'the ownership' : 'a credential'}
-                  {h.source !== 'manual' ? ` (${h.source})` : ''}
+                  {h.source !== 'manual' ? ` (${SOURCE_LABELS[h.source]})` : ''}
                 </Text>{' '}
                 <Text size="small" color="color.text.subtle">
                   {formatTime(h.at)}
@@ -323,7 +419,7 @@ function HistorySection({ accountId, first, name }: { accountId: string; first: 
                   {h.changes.map((c, i) => (
                     <li key={i}>
                       <Text size="small">
-                        {c.field}: {c.before === null || c.before === '' ? '(empty)' : displayValue(c.field, c.before, name)} → {c.after === null || c.after === '' ? '(empty)' : displayValue(c.field, c.after, name)}
+                        {FIELD_LABELS[c.field] ?? c.field}: {c.before === null || c.before === '' ? '(empty)' : displayValue(c.field, c.before, name)} → {c.after === null || c.after === '' ? '(empty)' : displayValue(c.field, c.after, name)}
                       </Text>
                     </li>
                   ))}

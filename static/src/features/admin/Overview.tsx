@@ -25,7 +25,16 @@ const card: CSSProperties = {
 const bigNumber: CSSProperties = { font: token('font.heading.large'), color: token('color.text') };
 
 /** Site-wide numbers at a glance; the risk counts filter the table below when clicked. */
-export function Overview({ overview, onFilter }: { overview: RegistryOverview; onFilter: (f: { kind?: IdentityKind; risk?: RiskCode }) => void }) {
+export function Overview({
+  overview,
+  onFilter,
+  onExpiring,
+}: {
+  overview: RegistryOverview;
+  onFilter: (f: { kind?: IdentityKind; risk?: RiskCode }) => void;
+  /** Opens the credentials expiring in that tier (site-wide "Expiring soon" view). */
+  onExpiring: (tier: ExpiryTier) => void;
+}) {
   return (
     <section aria-labelledby="overview-heading" data-testid="overview">
       <Stack space="space.150">
@@ -52,12 +61,7 @@ export function Overview({ overview, onFilter }: { overview: RegistryOverview; o
               <span style={bigNumber}>{overview.credentials}</span>
               <Stack space="space.025">
                 {TIERS.map((t) => (
-                  <Inline key={t.tier} spread="space-between">
-                    <Text>{t.label}</Text>
-                    <span style={{ color: t.color, fontWeight: 600 }} data-testid={`overview-tier-${t.tier}`}>
-                      {overview.credentialsByTier[t.tier]}
-                    </span>
-                  </Inline>
+                  <LinkRow key={t.tier} label={t.label} value={overview.credentialsByTier[t.tier]} color={t.color} onClick={() => onExpiring(t.tier)} testId={`overview-tier-${t.tier}`} what="Show these credentials" />
                 ))}
               </Stack>
             </Stack>
@@ -82,14 +86,14 @@ export function Overview({ overview, onFilter }: { overview: RegistryOverview; o
   );
 }
 
-function LinkRow({ label, value, onClick, danger, testId }: { label: string; value: number; onClick: () => void; danger?: boolean; testId?: string }): ReactNode {
+function LinkRow({ label, value, onClick, danger, color, testId, what = 'Show them in the table' }: { label: string; value: number; onClick: () => void; danger?: boolean; color?: string; testId?: string; what?: string }): ReactNode {
   return (
     <Box>
       <button
         type="button"
         onClick={onClick}
         data-testid={testId}
-        aria-label={`${label}: ${value}. Show them in the table`}
+        aria-label={`${label}: ${value}. ${what}`}
         style={{
           display: 'flex',
           width: '100%',
@@ -105,7 +109,9 @@ function LinkRow({ label, value, onClick, danger, testId }: { label: string; val
         }}
       >
         <span style={{ textDecoration: 'underline' }}>{label}</span>
-        <span style={{ fontWeight: 600, color: danger && value > 0 ? token('color.text.danger') : token('color.text') }}>{value}</span>
+        <span data-testid={testId ? `${testId}-count` : undefined} style={{ fontWeight: 600, color: color ?? (danger && value > 0 ? token('color.text.danger') : token('color.text')) }}>
+          {value}
+        </span>
       </button>
     </Box>
   );

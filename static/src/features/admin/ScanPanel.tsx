@@ -7,7 +7,8 @@ import type { ScanState } from '../../hooks/use-scan-status';
 import { formatTime } from './labels';
 
 /** The last scan's time, a live progress bar while a scan runs, and Scan now. */
-export function ScanPanel({ scan }: { scan: ScanState }) {
+export function ScanPanel({ scan, compact = false }: { scan: ScanState; compact?: boolean }) {
+  void compact;
   const s = scan.status;
   const running = s !== null && (s.state === 'running' || s.state === 'paused');
   const percent = s && s.progress.total > 0 ? Math.min(100, Math.round((s.progress.done / s.progress.total) * 100)) : 0;

@@ -1,4 +1,4 @@
-import type { IdentityKind, RiskCode } from '../../../../src/contract';
+import type { CredentialKind, CredentialSource, IdentityKind, RiskCode } from '../../../../src/contract';
 
 export const KIND_LABELS: Record<IdentityKind, string> = {
   'service-account': 'Service account',
@@ -49,3 +49,53 @@ export function ago(value: string | null): string {
   if (days < 60) return `${days} days ago`;
   return formatDate(value);
 }
+
+/** One colour per risk, the same on every page: danger for what stops work, warning for what is missing. */
+export const RISK_APPEARANCE: Record<RiskCode, 'removed' | 'moved' | 'default'> = {
+  'credential-expired': 'removed',
+  'credential-expiring': 'removed',
+  'no-owner': 'removed',
+  'no-backup': 'moved',
+  'owner-deactivated': 'removed',
+  'backup-deactivated': 'moved',
+  'person-owned-integration': 'moved',
+  'unused-90-days': 'default',
+};
+
+/** Whole days from today (UTC) to a YYYY-MM-DD date; negative once past. */
+export function daysUntil(date: string): number {
+  const now = new Date();
+  return Math.round((Date.parse(`${date.slice(0, 10)}T00:00:00Z`) - Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())) / 86_400_000);
+}
+
+export const CREDENTIAL_KIND_LABELS: Record<CredentialKind, string> = {
+  'api-token': 'API token',
+  'oauth-client-credential': 'OAuth client credential',
+  other: 'Other',
+};
+
+export const SOURCE_LABELS: Record<CredentialSource | 'manual', string> = {
+  manual: 'entered by hand',
+  'csv-import': 'CSV import',
+  'admin-sync': 'Atlassian Administration sync',
+};
+
+/** Field names in history and errors, for people. */
+export const FIELD_LABELS: Record<string, string> = {
+  ownerAccountId: 'Owner',
+  backupAccountId: 'Backup',
+  team: 'Team',
+  purpose: 'Purpose',
+  runbookUrl: 'Runbook',
+  notes: 'Notes',
+  kind: 'Kind',
+  label: 'Label',
+  scopes: 'Scopes',
+  createdAt: 'Created',
+  expiresAt: 'Expires',
+  lastUsedAt: 'Last used',
+  retiredAt: 'Retired',
+};
+
+/** Natural order for names: "Jira 2" before "Jira 10". */
+export const naturalCompare = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' }).compare;

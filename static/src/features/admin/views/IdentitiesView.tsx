@@ -1,0 +1,65 @@
+import { Stack } from '@atlaskit/primitives';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useNavigate, useQuery } from '../../../app/router';
+import { PageHeader } from '../../../components/PageHeader';
+import { useDebounced } from '../../../hooks/use-debounced';
+import { useAdmin } from '../admin-context';
+import { IdentitiesTable } from '../IdentitiesTable';
+import { filtersFromQuery, identitiesPath, toListQuery, type IdentityFilters } from '../identity-filters';
+import { ScanPanel } from '../ScanPanel';
+import { useIdentityList } from '../use-identity-list';
+
+/** `/identities?kind=&risk=&project=&owner=&q=&sort=&page=`: every identity, filtered as the address says. */
+export default function IdentitiesView() {
+  const { scan, reloadKey } = useAdmin();
+  const navigate = useNavigate();
+  const query = useQuery();
+  const filters = useMemo(() => filtersFromQuery(query), [query]);
+  const list = useIdentityList(useMemo(() => toListQuery(filters), [filters]), reloadKey);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+
+  // Typing waits a moment, then replaces the address (Back skips the keystrokes); Back to another search shows it.
+  const [searchText, setSearchText] = useState(filters.q);
+  const typed = useDebounced(searchText, 120);
+  const lastPushed = useRef(filters.q);
+  useEffect(() => {
+    if (filters.q !== lastPushed.current) {
+      lastPushed.current = filters.q;
+      setSearchText(filters.q);
+    }
+  }, [filters.q]);
+  useEffect(() => {
+    if (typed === lastPushed.current) return;
+    lastPushed.current = typed;
+    navigate(identitiesPath({ ...filters, q: typed, page: 1 }), { replace: true });
+    // Only the typed text moves the address here.
+  }, [typed]);
+
+  const go = (f: IdentityFilters) => navigate(identitiesPath(f));
+  const ownerName = list.data?.items.find((r) => r.ownerAccountId === filters.owner)?.ownerName ?? null;
+
+  return (
+    <Stack space="space.300">
+      <PageHeader crumbs={[{ label: 'Integration Registry', to: '/' }, { label: 'Identities' }]} title="Identities" description="Service accounts, apps, Rovo agents and people's accounts that run automations, with their owners and credentials." />
+      <ScanPanel scan={scan} compact />
+      <IdentitiesTable
+        filters={filters}
+        searchText={searchText}
+        onSearchText={setSearchText}
+        onFilters={go}
+        list={list}
+        ownerName={ownerName}
+        scanRunning={scan.status !== null && scan.status.state !== 'idle'}
+        selected={selected}
+        onSelect={(ids, on) =>
+          setSelected((s) => {
+            const next = new Set(s);
+            for (const id of ids) if (on) next.add(id);
+            else next.delete(id);
+            return next;
+          })
+        }
+      />
+    </Stack>
+  );
+}

@@ -2,7 +2,7 @@
  * UI figures for `npm run bench` (issue 5): the admin page in headless Chromium (Playwright, Debian's
  * browser) against `npm start`, on the demo and the large simulated sites, after a complete scan.
  *
- * - ui_first_render_ms_*: navigation start to the identities table in the page (performance.now()
+ * - ui_first_render_ms_*: navigation start to the identities table in the page (`/admin/identities`) (performance.now()
  *   in the page when the table first exists, polled every animation frame), median of 5 fresh loads.
  * - ui_filter_ms_large: one search typed into the search box (a single input event, as a paste or
  *   the last keystroke) until the table shows that search's answer, debounce included; median of 7.
@@ -53,7 +53,7 @@ async function adminUrl(baseUrl: string): Promise<string> {
   const personas = (await (await fetch(`${baseUrl}/dev/personas`)).json()) as Array<{ accountId: string; role: string }>;
   const admin = personas.find((p) => p.role === 'site-admin');
   if (!admin) throw new Error('no site admin persona');
-  return `${baseUrl}/admin?as=${encodeURIComponent(admin.accountId)}`;
+  return `${baseUrl}/admin/identities?as=${encodeURIComponent(admin.accountId)}`;
 }
 
 /** Navigation start to the identities table, in the page's own clock. */

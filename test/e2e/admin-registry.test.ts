@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Persona } from '../../dev/host/host';
 import type { CredentialList, Envelope } from '../../src/contract';
-import { launchBrowser, openPage, personaOf, postJson, SCREENSHOTS, startApp, type RunningApp } from './support';
+import { chooseOption, launchBrowser, openPage, personaOf, postJson, SCREENSHOTS, startApp, type RunningApp } from './support';
 
 /**
  * The admin page, end to end: the real built Custom UI, bridge and resolvers on the local host and
@@ -26,7 +26,11 @@ afterAll(async () => {
 const byRole = (role: Persona['role'], i = 0) => personaOf(personas, role, i);
 const open = (path: string) => openPage(browser, app.baseUrl, path, { width: 1280, height: 900 });
 
-const adminPath = (extra = '') => `/admin?as=${encodeURIComponent(byRole('site-admin').accountId)}${extra}`;
+/** An admin page address: `/admin<path>?as=<site admin>` plus extra query text. */
+const adminPath = (extra = '', path = '') => `/admin${path}?as=${encodeURIComponent(byRole('site-admin').accountId)}${extra}`;
+const identitiesPath = (extra = '') => adminPath(extra, '/identities');
+/** The account id in an identity page's address. */
+const accountIdOf = (page: Page) => decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
 
 async function invoke<T>(functionKey: string, payload: unknown): Promise<Envelope<T>> {
   const res = await postJson(app.baseUrl, '/dev/invoke', { as: byRole('site-admin').accountId, moduleKey: 'admin-page', functionKey, payload });
@@ -56,9 +60,12 @@ describe('admin page', () => {
     await page.getByTestId('scan-now').click();
     await page.getByTestId('scan-progress').waitFor({ timeout: 30_000 });
     await page.screenshot({ path: join(SCREENSHOTS, 'admin-scan-progress.png'), fullPage: true });
-    await page.getByTestId('identities-table').waitFor({ timeout: 240_000 });
+    await page.getByTestId('overview-identities').waitFor({ timeout: 240_000 });
     await expect(page.getByTestId('last-scan').innerText()).resolves.toMatch(/Last completed/);
     expect(Number(await page.getByTestId('overview-identities').innerText())).toBeGreaterThan(5);
+    await page.getByTestId('nav-identities').click();
+    await page.getByTestId('identities-table').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/admin/identities');
     expect(await page.getByTestId('identity-row').count()).toBeGreaterThan(5);
     await page.screenshot({ path: join(SCREENSHOTS, 'admin-overview-table.png'), fullPage: true });
     expect(errors).toEqual([]);
@@ -66,17 +73,19 @@ describe('admin page', () => {
   });
 
   it('finds a service account by search, sets owner and backup, and keeps them after a reload', async () => {
-    const { page, errors } = await open(adminPath());
+    const { page, errors } = await open(identitiesPath());
     await page.getByTestId('identities-table').waitFor();
-    await page.getByTestId('filter-kind').selectOption('service-account');
+    await chooseOption(page, 'filter-kind', 'Service account');
+    await page.waitForURL(/kind=service-account/);
     await page.locator('[data-testid="identities-table"][aria-busy="false"]').waitFor();
     const name = (await page.getByTestId('open-identity').first().innerText()).trim();
-    await page.getByTestId('filter-kind').selectOption('');
+    await chooseOption(page, 'filter-kind', 'All kinds');
     await search(page, name);
     expect(await page.getByTestId('identity-row').count()).toBe(1);
     await page.getByTestId('open-identity').first().click();
     await page.getByTestId('identity-detail').waitFor();
     await expect(page.getByTestId('identity-name').innerText()).resolves.toBe(name);
+    await page.getByTestId('tab-ownership').click();
 
     const owner = byRole('project-admin', 0);
     const backup = byRole('project-admin', 1);
@@ -88,22 +97,23 @@ describe('admin page', () => {
     await expect(page.getByTestId('contacts').innerText()).resolves.toContain(owner.displayName);
     await page.screenshot({ path: join(SCREENSHOTS, 'admin-identity-saved.png'), fullPage: true });
 
+    // The address keeps the identity and the tab: a reload opens the same view.
     await page.reload();
-    await page.getByTestId('identities-table').waitFor();
-    await search(page, name);
-    await expect(page.getByTestId('identity-row').first().innerText()).resolves.toContain(owner.displayName);
-    await page.getByTestId('open-identity').first().click();
-    await page.getByTestId('identity-detail').waitFor();
+    await page.getByTestId('ownership-section').waitFor();
     await expect(page.getByTestId('owner-picker-value').innerText()).resolves.toContain(owner.displayName);
     await expect(page.getByTestId('backup-picker-value').innerText()).resolves.toContain(backup.displayName);
     await expect(page.getByTestId('ownership-team').inputValue()).resolves.toBe('Reporting platform');
+    await page.getByTestId('tab-history').click();
     await expect(page.getByTestId('history').innerText()).resolves.toMatch(/created the ownership/);
+    await page.goto(`${app.baseUrl}${identitiesPath(`&q=${encodeURIComponent(name)}`)}`);
+    await page.locator(`[data-testid="identities-table"][data-search="${name}"][aria-busy="false"]`).waitFor();
+    await expect(page.getByTestId('identity-row').first().innerText()).resolves.toContain(owner.displayName);
     expect(errors).toEqual([]);
     await page.close();
   });
 
   it("marks an identity as not an integration, keeps the mark after a reload, and clears it", async () => {
-    const { page, errors } = await open(adminPath());
+    const { page, errors } = await open(identitiesPath());
     await page.getByTestId('identities-table').waitFor();
     await page.getByTestId('open-identity').first().click();
     await page.getByTestId('identity-detail').waitFor();
@@ -111,8 +121,6 @@ describe('admin page', () => {
     await page.getByTestId('mark-clear').waitFor();
     await expect(page.getByTestId('mark-control').innerText()).resolves.toMatch(/Marked as not an integration/);
     await page.reload();
-    await page.getByTestId('identities-table').waitFor();
-    await page.getByTestId('open-identity').first().click();
     await page.getByTestId('mark-clear').waitFor();
     await expect(page.getByTestId('mark-control').innerText()).resolves.toMatch(/Marked as not an integration by an admin/);
     await page.getByTestId('mark-clear').click();
@@ -122,11 +130,12 @@ describe('admin page', () => {
   });
 
   it('shows a conflict when someone else saved first, and lets the admin reapply', async () => {
-    const { page } = await open(adminPath());
+    const { page } = await open(identitiesPath());
     await page.getByTestId('identities-table').waitFor();
     await page.getByTestId('open-identity').first().click();
     await page.getByTestId('identity-detail').waitFor();
-    const accountId = (await page.getByTestId('identity-detail').innerText()).match(/Account id (\S+)/)?.[1] ?? '';
+    await page.getByTestId('tab-ownership').click();
+    const accountId = accountIdOf(page);
     const current = await invoke<{ version: number }>('identity/get', { accountId });
     if (!current.ok) throw new Error(current.error.message);
     // Another admin saves first.
@@ -156,7 +165,7 @@ describe('admin page', () => {
     const csv = ['identity_account_id,kind,label,scopes,created,expires,last_used,owner_account_id', `${id},api-token,Nightly export,read:jira-work,2026-01-01,2026-12-31,,`, `${id},password,Broken row,,,not-a-date,,`].join('\n');
 
     const { page, errors } = await open(adminPath());
-    await page.getByTestId('tab-credentials').click();
+    await page.getByTestId('nav-credentials').click();
     await page.getByTestId('credentials-view').waitFor();
     await page.getByTestId('credentials-empty').waitFor();
     await page.getByTestId('csv-text').fill(csv);
@@ -185,7 +194,7 @@ describe('admin page', () => {
   });
 
   it('renders the dark theme with readable contrast', async () => {
-    const { page } = await open(adminPath('&theme=dark'));
+    const { page } = await open(identitiesPath('&theme=dark'));
     await page.getByTestId('identities-table').waitFor();
     expect(await page.getAttribute('html', 'data-color-mode')).toBe('dark');
     const ratios = await page.evaluate(() => {
@@ -218,7 +227,7 @@ describe('admin page', () => {
       const q = (s: string) => document.querySelector(s);
       return {
         heading: contrast(q('h1')),
-        body: contrast(q('[data-testid="identity-row"] td:nth-child(2)')),
+        body: contrast(q('[data-testid="identity-row"] td:nth-child(3)')),
         link: contrast(q('[data-testid="open-identity"]')),
         header: contrast(q('[data-testid="identities-table"] th')),
         label: contrast(q('label')),
@@ -236,7 +245,7 @@ describe('admin page', () => {
 
   it('shows the project × identity heat map, widest integrations first', async () => {
     const { page, errors } = await open(adminPath());
-    await page.getByTestId('tab-heatmap').click();
+    await page.getByTestId('nav-heatmap').click();
     await page.getByTestId('heat-map').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('heat-map').locator('tbody tr').count()).toBeGreaterThan(3);
     await page.screenshot({ path: join(SCREENSHOTS, 'admin-heat-map.png'), fullPage: true });
@@ -254,7 +263,7 @@ describe('admin page', () => {
   });
 
   it('reaches the main controls with Tab and works them from the keyboard', async () => {
-    const { page } = await open(adminPath());
+    const { page } = await open(identitiesPath());
     await page.getByTestId('identities-table').waitFor();
     const reached = new Set<string>();
     for (let i = 0; i < 40; i++) {
@@ -266,14 +275,16 @@ describe('admin page', () => {
       reached.add(id);
       if (id === 'open-identity') break;
     }
-    for (const control of ['scan-now', 'overview-no-owner', 'tab-identities', 'identity-search', 'filter-kind', 'filter-risk', 'filter-project', 'combobox', 'sort-name', 'open-identity']) expect(reached, control).toContain(control);
-    // Enter on a focused row opens it; arrow keys move between tabs.
+    for (const control of ['nav-overview', 'nav-credentials', 'scan-now', 'identity-search', 'combobox', 'filter-project', 'open-identity']) expect(reached, control).toContain(control);
+    // Enter on a focused name opens it; arrow keys move between its tabs; the breadcrumb leads back.
     await page.keyboard.press('Enter');
     await page.getByTestId('identity-detail').waitFor();
-    await page.getByTestId('back-to-list').press('Enter');
-    await page.getByTestId('tab-identities').focus();
+    await page.getByTestId('tab-projects').focus();
     await page.keyboard.press('ArrowRight');
-    await page.getByTestId('credentials-view').waitFor();
+    await page.getByTestId('access-section').waitFor();
+    expect(page.url()).toMatch(/tab=access/);
+    await page.getByTestId('breadcrumbs').getByRole('link', { name: 'Identities' }).press('Enter');
+    await page.getByTestId('identities-table').waitFor();
     await page.close();
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Persona } from '../../dev/host/host';
@@ -41,4 +41,33 @@ export async function openPage(browser: Browser, baseUrl: string, path: string, 
   page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
   await page.goto(`${baseUrl}${path}`);
   return { page, errors };
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * Runs axe-core (node_modules/axe-core) in the page and answers its serious and critical
+ * violations, each with the elements it found. Use: `expect(await axeViolations(page)).toEqual([])`.
+ */
+export async function axeViolations(page: Page, options: { include?: string } = {}): Promise<AxeViolation[]> {
+  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  // Evaluated through the browser's debugging protocol: the page's CSP forbids inline scripts.
+  if (!loaded) await page.evaluate(`${readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8')}\n;void 0`);
+  const script = `(async () => {
+    const result = await window.axe.run(${JSON.stringify(options.include ?? 'document')} === 'document' ? document : document.querySelector(${JSON.stringify(options.include ?? '')}), { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ') + ' :: ' + (n.failureSummary || '').split('\\n').slice(0, 2).join(' ')) }));
+  })()`;
+  const all = (await page.evaluate(script)) as AxeViolation[];
+  return all.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Chooses an option of an Atlaskit Select (wrapped in an element with that test id) by its label. */
+export async function chooseOption(page: Page, testId: string, label: string): Promise<void> {
+  await page.getByTestId(testId).getByRole('combobox').click();
+  await page.getByRole('option', { name: label, exact: true }).click();
 }

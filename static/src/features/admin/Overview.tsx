@@ -93,7 +93,7 @@ function LinkRow({ label, value, onClick, danger, color, testId, what = 'Show th
         type="button"
         onClick={onClick}
         data-testid={testId}
-        aria-label={`${label}: ${value}. ${what}`}
+        title={what}
         style={{
           display: 'flex',
           width: '100%',

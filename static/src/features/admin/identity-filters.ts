@@ -1,5 +1,5 @@
 import type { IdentityKind, IdentityListQuery, RiskCode } from '../../../../src/contract';
-import { withQuery } from '../../app/router';
+import { withQuery } from '../../app/paths';
 import { KIND_LABELS, RISK_LABELS } from './labels';
 
 export const PAGE_SIZE = 50;

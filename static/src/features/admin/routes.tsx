@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import { matchPath } from '../../app/router';
+import { matchPath } from '../../app/paths';
 
 /**
  * The admin page's addresses (AGREEMENTS.md, "Routing and URLs"). To add a view: add its section

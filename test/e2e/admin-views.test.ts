@@ -1,0 +1,159 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Persona } from '../../dev/host/host';
+import type { Envelope, IdentityList, ScanStatus } from '../../src/contract';
+import { axeViolations, launchBrowser, openPage, personaOf, SCREENSHOTS, startApp, type RunningApp } from './support';
+
+/**
+ * The admin page's addresses and views (issue 12): every view has an address, Back and Forward
+ * work, links from other modules land on the view, and every view passes axe-core (no serious or
+ * critical violation) in the light and the dark theme; screenshots of each under test-output/.
+ */
+let app: RunningApp;
+let browser: Browser;
+let personas: Persona[];
+let admin: string;
+
+async function invoke<T>(functionKey: string, payload: unknown): Promise<T> {
+  const res = await fetch(`${app.baseUrl}/dev/invoke`, { method: 'POST', body: JSON.stringify({ as: admin, moduleKey: 'admin-page', functionKey, payload }) });
+  const body = (await res.json()) as Envelope<T>;
+  if (!body.ok) throw new Error(`${functionKey}: ${body.error.message}`);
+  return body.data;
+}
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+  personas = (await (await fetch(`${app.baseUrl}/dev/personas`)).json()) as Persona[];
+  admin = personaOf(personas, 'site-admin').accountId;
+  await invoke<ScanStatus>('scan/start', {});
+  for (let i = 0; i < 240; i++) {
+    const s = await invoke<ScanStatus>('scan/status', {});
+    if (s.state === 'idle' && s.lastCompletedAt) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const at = (path: string, theme: 'light' | 'dark' = 'light') => `/admin${path}${path.includes('?') ? '&' : '?'}as=${encodeURIComponent(admin)}${theme === 'dark' ? '&theme=dark' : ''}`;
+const appPath = (page: Page) => {
+  const u = new URL(page.url());
+  u.searchParams.delete('as');
+  u.searchParams.delete('theme');
+  return u.pathname.replace(/^\/admin/, '') + u.search;
+};
+
+describe('admin page addresses', () => {
+  it('gives every identity, tab and filter an address; Back and Forward walk them', async () => {
+    const { page, errors } = await openPage(browser, app.baseUrl, at('/identities?kind=app-account'));
+    await page.getByTestId('identities-table').waitFor();
+    const rows = await page.getByTestId('identity-row').allInnerTexts();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r).toContain('App account');
+    const first = page.getByTestId('open-identity').first();
+    // A real link: its address is the identity's page on this host.
+    expect(await first.getAttribute('href')).toMatch(/^\/admin\/identities\/[^?]+\?as=/);
+    await first.click();
+    await page.getByTestId('identity-detail').waitFor();
+    expect(appPath(page)).toMatch(/^\/identities\/[^/?]+$/);
+    await page.getByTestId('tab-history').click();
+    await page.getByTestId('history').waitFor();
+    expect(appPath(page)).toMatch(/\?tab=history$/);
+    await page.goBack();
+    await page.getByTestId('projects-section').waitFor();
+    await page.goBack();
+    await page.getByTestId('identities-table').waitFor();
+    expect(appPath(page)).toBe('/identities?kind=app-account');
+    await page.goForward();
+    await page.getByTestId('identity-detail').waitFor();
+    // A reload keeps the view.
+    await page.reload();
+    await page.getByTestId('identity-detail').waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps a search in the address without a history entry per keystroke', async () => {
+    const { page } = await openPage(browser, app.baseUrl, at('/'));
+    await page.getByTestId('overview').waitFor();
+    await page.getByTestId('nav-identities').click();
+    await page.getByTestId('identity-search').pressSequentially('svc', { delay: 30 });
+    await page.locator('[data-testid="identities-table"][data-search="svc"][aria-busy="false"]').waitFor();
+    await page.waitForURL(/q=svc/);
+    await page.goBack();
+    await page.getByTestId('overview').waitFor();
+    expect(appPath(page)).toBe('/');
+    await page.close();
+  });
+
+  it('opens the counts of the overview as filtered lists', async () => {
+    const { page } = await openPage(browser, app.baseUrl, at('/'));
+    await page.getByTestId('overview-no-owner').click();
+    await page.getByTestId('identities-table').waitFor();
+    expect(appPath(page)).toBe('/identities?risk=no-owner');
+    await page.close();
+  });
+
+  it("maps the app's Forge page URLs (router.navigate from another module) to the host's pages", async () => {
+    const { page } = await openPage(browser, app.baseUrl, `/project/AND?as=${encodeURIComponent(admin)}`);
+    await page.getByTestId('project-page').waitFor();
+    const list = await invoke<IdentityList>('identities/list', { limit: 1 });
+    const id = list.items[0]?.accountId ?? '';
+    const appId = await page.evaluate(() => (window as unknown as { __forgeHost: { history: unknown } }).__forgeHost && document.title);
+    void appId;
+    await page.evaluate(async (accountId) => {
+      const bridge = (window as unknown as { __bridge: { callBridge(m: string, p: unknown): Promise<unknown> } }).__bridge;
+      const context = (await bridge.callBridge('getContext', {})) as { localId: string };
+      const [, appUuid, env] = /extension\/([^/]+)\/([^/]+)\//.exec(context.localId) ?? [];
+      await bridge.callBridge('navigate', { target: 'page', url: `/jira/settings/apps/${appUuid}/${env}/identities/${encodeURIComponent(accountId)}?tab=access`, type: 'same-tab' });
+    }, id);
+    await page.waitForURL(/\/admin\/identities\//);
+    await page.getByTestId('access-section').waitFor();
+    expect(new URL(page.url()).searchParams.get('as')).toBe(admin);
+    await page.close();
+  });
+
+  it('says so at an address that is not a view', async () => {
+    const { page } = await openPage(browser, app.baseUrl, at('/no-such-view'));
+    await page.getByTestId('not-found').waitFor();
+    await page.close();
+  });
+});
+
+/** Every admin view, as its address, and what shows it is ready (the heat map has its own, in the heat map's tests). */
+async function views(): Promise<Array<{ name: string; path: string; ready: string }>> {
+  const list = await invoke<IdentityList>('identities/list', { sort: { field: 'projectsTouched', direction: 'desc' }, limit: 1 });
+  const id = encodeURIComponent(list.items[0]?.accountId ?? '');
+  return [
+    { name: 'overview', path: '/', ready: 'overview' },
+    { name: 'identities', path: '/identities', ready: 'identities-table' },
+    { name: 'identity-projects', path: `/identities/${id}`, ready: 'projects-section' },
+    { name: 'identity-access', path: `/identities/${id}?tab=access`, ready: 'access-section' },
+    { name: 'identity-credentials', path: `/identities/${id}?tab=credentials`, ready: 'identity-detail' },
+    { name: 'identity-ownership', path: `/identities/${id}?tab=ownership`, ready: 'ownership-section' },
+    { name: 'identity-history', path: `/identities/${id}?tab=history`, ready: 'history' },
+    { name: 'credentials', path: '/credentials', ready: 'credentials-view' },
+  ];
+}
+
+describe('every admin view, light and dark', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    it(`has no serious or critical axe-core violation (${theme})`, async () => {
+      const failures: string[] = [];
+      for (const v of await views()) {
+        const { page, errors } = await openPage(browser, app.baseUrl, at(v.path, theme), { width: 1440, height: 900 });
+        await page.getByTestId(v.ready).first().waitFor({ timeout: 60_000 });
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: join(SCREENSHOTS, `admin-view-${v.name}-${theme}.png`), fullPage: true });
+        for (const violation of await axeViolations(page)) failures.push(`${v.name}: ${violation.id} (${violation.impact}) ${violation.help}\n    ${violation.targets.join('\n    ')}`);
+        expect(errors, v.name).toEqual([]);
+        await page.close();
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+});

@@ -2,8 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ResolverError, ScanStatus } from '../../../src/contract';
 import { ResolverCallError } from '../api/invoke';
 import { getScanStatus, startScan } from '../api/scan';
-
-const POLL_MS = 1000;
+import { describeScan, nextPollMs } from './scan-view';
 
 export interface ScanState {
   status: ScanStatus | null;
@@ -13,8 +12,8 @@ export interface ScanState {
 }
 
 /**
- * The scan's status, polled with scan/status every second while a scan runs (or waits for its
- * budget), and once on mount. `onCompleted` runs when a newer snapshot than the one first seen
+ * The scan's status, read once on mount and then polled no faster than it can change (every 2 s
+ * while it runs; while paused, when it is due to resume: see nextPollMs). `onCompleted` runs when a newer snapshot than the one first seen
  * is complete, so the page can reload its lists.
  */
 export function useScanStatus(onCompleted: (completedAt: string) => void): ScanState {
@@ -43,21 +42,23 @@ export function useScanStatus(onCompleted: (completedAt: string) => void): ScanS
     };
   }, [take]);
 
-  const running = status !== null && (status.state === 'running' || status.state === 'paused');
+  // Each answer decides when to ask again.
   useEffect(() => {
-    if (!running) return;
+    if (!status) return;
+    const wait = nextPollMs(describeScan(status));
+    if (wait === null) return;
     let live = true;
-    const timer = setInterval(() => {
+    const timer = setTimeout(() => {
       getScanStatus().then(
         (s) => live && take(s),
         (e: unknown) => live && setError(toError(e)),
       );
-    }, POLL_MS);
+    }, wait);
     return () => {
       live = false;
-      clearInterval(timer);
+      clearTimeout(timer);
     };
-  }, [running, take]);
+  }, [status, take]);
 
   const start = useCallback(async () => {
     setStarting(true);

@@ -1,17 +1,35 @@
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
+import ProgressBar from '@atlaskit/progress-bar';
 import SectionMessage from '@atlaskit/section-message';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import type { ScanState } from '../../hooks/use-scan-status';
 import { formatTime } from './labels';
+import { describeScan } from '../../hooks/scan-view';
 
-/** The last scan's time, a live progress bar while a scan runs, and Scan now. */
+/**
+ * The scan, honestly: what it is doing in plain words, one progress over the whole run, why it is
+ * paused and when it resumes, what failed, and the last completed scan (which readers still see).
+ * `compact` drops the panel to one line when no scan runs.
+ */
 export function ScanPanel({ scan, compact = false }: { scan: ScanState; compact?: boolean }) {
-  void compact;
   const s = scan.status;
-  const running = s !== null && (s.state === 'running' || s.state === 'paused');
-  const percent = s && s.progress.total > 0 ? Math.min(100, Math.round((s.progress.done / s.progress.total) * 100)) : 0;
+  const v = s ? describeScan(s) : null;
+  const last = v?.lastCompletedAt ? `Last completed ${formatTime(v.lastCompletedAt)}` : 'No scan has completed yet.';
+  const lastLine = v === null ? 'Reading the scan status…' : v.active && v.lastCompletedAt ? `${last}; the pages show that scan until this one completes.` : last;
+  if (compact && v && !v.active && !v.failure && !scan.error) {
+    return (
+      <Inline space="space.100" alignBlock="center" testId="scan-panel">
+        <Text color="color.text.subtle" testId="last-scan">
+          {lastLine}
+        </Text>
+        <Button appearance="subtle" onClick={() => void scan.start()} isLoading={scan.starting} testId="scan-now">
+          Scan now
+        </Button>
+      </Inline>
+    );
+  }
   return (
     <Box padding="space.200" testId="scan-panel" style={{ border: `1px solid ${token('color.border')}`, borderRadius: 6, background: token('elevation.surface.raised') }}>
       <Stack space="space.150">
@@ -19,61 +37,57 @@ export function ScanPanel({ scan, compact = false }: { scan: ScanState; compact?
           <Stack space="space.050">
             <Inline space="space.100" alignBlock="center">
               <Text weight="bold">Discovery scan</Text>
-              {s === null ? null : s.state === 'running' ? (
-                <Lozenge appearance="inprogress">Running</Lozenge>
-              ) : s.state === 'paused' ? (
-                <Lozenge appearance="moved">Paused</Lozenge>
-              ) : s.state === 'failed' ? (
-                <Lozenge appearance="removed">Failed</Lozenge>
-              ) : s.state === 'cancelled' ? (
-                <Lozenge appearance="default">Cancelled</Lozenge>
-              ) : (
-                <Lozenge appearance="success">Idle</Lozenge>
-              )}
+              {v ? (
+                <span data-testid="scan-state">
+                  <Lozenge appearance={v.appearance}>{v.stateLabel}</Lozenge>
+                </span>
+              ) : null}
             </Inline>
             <Text as="p" color="color.text.subtle" testId="last-scan">
-              {s === null ? 'Reading the scan status…' : s.lastCompletedAt ? `Last completed ${formatTime(s.lastCompletedAt)}` : 'No scan has completed yet.'}
+              {lastLine}
             </Text>
           </Stack>
-          <Button appearance="primary" onClick={() => void scan.start()} isDisabled={running || scan.starting || s === null} isLoading={scan.starting} testId="scan-now">
-            {running ? 'Scanning…' : 'Scan now'}
-          </Button>
+          {v?.active ? null : (
+            <Button appearance={compact ? 'default' : 'primary'} onClick={() => void scan.start()} isDisabled={s === null} isLoading={scan.starting} testId="scan-now">
+              Scan now
+            </Button>
+          )}
         </Inline>
-        {running && s ? (
+        {v?.active ? (
           <Stack space="space.075">
-            <div
-              role="progressbar"
-              aria-label="Scan progress"
-              aria-valuemin={0}
-              aria-valuemax={100}
-              aria-valuenow={percent}
-              aria-valuetext={`${percent}%${s.phaseLabel ? `, ${s.phaseLabel}` : ''}`}
-              data-testid="scan-progress"
-              style={{ height: 8, borderRadius: 4, background: token('color.background.neutral'), overflow: 'hidden' }}
-            >
-              <div style={{ width: `${percent}%`, height: '100%', background: token('color.background.brand.bold'), transition: 'width 300ms' }} />
+            <div data-testid="scan-progress">
+              <ProgressBar ariaLabel={`Scan progress${v.percent !== null ? `: ${v.percent}%` : ''}${v.doing ? `, ${v.doing}` : ''}`} value={(v.percent ?? 0) / 100} isIndeterminate={v.percent === null} />
             </div>
-            <Text as="p" color="color.text.subtle" size="small">
-              {s.phaseLabel ? `${s.phaseLabel} · ` : ''}
-              {percent}% · {s.pointsUsed.toLocaleString()} Jira points used
-              {s.pause ? ` · ${s.pause.reason}, resumes ${formatTime(s.pause.resumesAt)}` : ''}
+            <Text as="p" color="color.text.subtle" testId="scan-doing">
+              {v.state === 'paused' ? 'Paused' : (v.doing ?? 'Working')}
+              {v.percent !== null ? ` · ${v.percent}% done` : ''}
+              {v.partial ? ' · the identities found so far are listed; their activity is still being measured' : ''}
             </Text>
+            {v.pause ? (
+              <SectionMessage appearance="information" title="Paused" testId="scan-paused">
+                <Text as="p">
+                  {v.pause.reason}.{' '}
+                  {v.pause.resumesAt ? `It resumes on its own at ${formatTime(v.pause.resumesAt)}; nothing needs doing.` : 'It resumes on its own.'} To spend more of
+                  Jira&apos;s request budget per hour, change it in Settings.
+                </Text>
+              </SectionMessage>
+            ) : null}
           </Stack>
         ) : null}
-        {s && s.failure ? (
-          <SectionMessage appearance="error" title="The scan failed">
-            <Text as="p">{s.failure}</Text>
+        {v?.failure ? (
+          <SectionMessage appearance="error" title="The last scan failed" testId="scan-failure">
+            <Text as="p">{v.failure}</Text>
           </SectionMessage>
         ) : null}
-        {s && s.fullScanReason && running ? (
-          <Text as="p" color="color.text.subtle" size="small" testId="full-scan-reason">
-            Reading everything: {s.fullScanReason}
+        {v?.fullScanReason && v.active ? (
+          <Text as="p" size="small" color="color.text.subtle">
+            A full scan: {v.fullScanReason}.
           </Text>
         ) : null}
-        {s && s.errors.length > 0 ? (
+        {v && v.errors.length > 0 ? (
           <SectionMessage appearance="warning" title="The scan reported problems">
             <Stack space="space.050">
-              {s.errors.slice(0, 3).map((e, i) => (
+              {v.errors.slice(0, 3).map((e, i) => (
                 <Text as="p" key={i}>
                   {e}
                 </Text>

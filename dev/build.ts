@@ -38,7 +38,15 @@ export async function buildAll(options: { force?: boolean } = {}): Promise<Build
       packages: 'external',
       logLevel: 'warning',
     });
-    await viteBuild({ configFile: join(ROOT, 'static', 'vite.config.ts'), logLevel: 'warn' });
+    // Always the production build (React's included), also when the test runner (NODE_ENV=test) builds: tests see what Forge ships.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await viteBuild({ configFile: join(ROOT, 'static', 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+    } finally {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = nodeEnv;
+    }
     mkdirSync(join(ROOT, '.local', 'build'), { recursive: true });
     writeFileSync(STAMP_FILE, stamp);
   }

@@ -17,6 +17,52 @@ export interface ResolverError {
   code: ErrorCode;
   /** For a person: says what happened and what to do, never internals or secrets. */
   message: string;
+  /** INVALID_INPUT: every problem found, each with the payload field it belongs to, so that a form shows them all at once. */
+  fields?: FieldProblem[];
+}
+
+/** One invalid field: `field` is its path in the payload ("ownership.runbookUrl"), `label` its name for people ("Runbook"). */
+export interface FieldProblem {
+  field: string;
+  label: string;
+  message: string;
+}
+
+/** Names for people of the payload fields that forms and history show (the last part of a field's path). */
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  ownerAccountId: 'Owner',
+  backupAccountId: 'Backup',
+  team: 'Team',
+  purpose: 'Purpose',
+  runbookUrl: 'Runbook',
+  notes: 'Notes',
+  note: 'Note',
+  kind: 'Kind',
+  label: 'Label',
+  scopes: 'Scopes',
+  createdAt: 'Created',
+  expiresAt: 'Expires',
+  lastUsedAt: 'Last used',
+  retiredAt: 'Retired',
+  windowDays: 'Scan window',
+  pointsBudgetPerHour: 'Jira points per hour',
+  projectKey: 'Project',
+  issueTypeId: 'Issue type',
+  orgId: 'Organization id',
+  apiKey: 'API key',
+  accountId: 'Identity',
+  accountIds: 'Identities',
+  csv: 'CSV file',
+};
+
+/** The name for people of a payload field path ("ownership.runbookUrl" -> "Runbook"). */
+export function fieldLabel(path: ReadonlyArray<string | number>): string {
+  const last = [...path].reverse().find((p): p is string => typeof p === 'string');
+  if (!last) return 'Request';
+  const known = FIELD_LABELS[last];
+  if (known) return known;
+  const words = last.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** Every resolver answers with this envelope. */
@@ -295,6 +341,8 @@ export interface CredentialInput {
   lastUsedAt: string | null;
   /** Who answers for this credential when it is not the identity's owner. */
   ownerAccountId: string | null;
+  /** When it was retired (no longer used; YYYY-MM-DD): it leaves expiry warnings and reminders. Absent or null: in use. */
+  retiredAt?: string | null;
 }
 
 export interface Credential extends CredentialInput {
@@ -519,7 +567,51 @@ export interface AdminSyncSave {
   apiKey?: string | null;
 }
 
+/** One credential of the site-wide "Expiring soon" view: what stops, and whom to call. */
+export interface ExpiringCredential {
+  credential: CredentialView;
+  accountId: string;
+  /** The identity's name in the last scan (its account id when the scan has not seen it). */
+  identityName: string;
+  identityKind: IdentityKind | null;
+  /** Who answers for the credential (its own owner, else the identity's), the identity's owner and backup. */
+  credentialOwner: UserOption | null;
+  owner: UserOption | null;
+  backup: UserOption | null;
+  team: string;
+  runbookUrl: string;
+  /** The projects whose automation stops with it, most active first (at most 5), and how many in all. */
+  projects: Array<{ projectKey: string; projectName: string; issuesTouched: number }>;
+  projectsTotal: number;
+}
+
+export interface ExpiringList {
+  items: ExpiringCredential[];
+  /** All credentials that match, when more than `items` were shown. */
+  total: number;
+}
+
+export interface BulkOwnershipChange {
+  /** Each field present replaces that field on every chosen identity; absent fields stay as they are. */
+  ownerAccountId?: string | null;
+  backupAccountId?: string | null;
+  team?: string;
+}
+
+export interface BulkOwnershipResult {
+  accountId: string;
+  ok: boolean;
+  /** The version after the save (unchanged when it failed). */
+  version: number;
+  /** Why this one was not saved (a conflict, owner equal to backup), for a person. */
+  message: string | null;
+}
+
 export type RegistryDefs = {
+  /** Credentials expiring within `withinDays` (default 30; expired ones included) or of one tier, soonest first, at most 200. */
+  'credentials/expiring': (payload: { withinDays?: number; tier?: ExpiryTier }) => Envelope<ExpiringList>;
+  /** The same change to the ownership of several identities; each is saved on its own, checked against its version. */
+  'ownership/bulk-save': (payload: { items: Array<{ accountId: string; baseVersion: number }>; change: BulkOwnershipChange }) => Envelope<{ results: BulkOwnershipResult[] }>;
   'ownership/save': (payload: { accountId: string; baseVersion: number; ownership: Ownership }) => Envelope<{ version: number }>;
   'credentials/list': (payload: { accountId?: string; cursor?: string }) => Envelope<CredentialList>;
   'credentials/save': (payload: { accountId: string; baseVersion: number; credentialId?: string; credential: CredentialInput }) => Envelope<{ version: number; credential: CredentialView }>;
@@ -779,6 +871,8 @@ const DISCOVERY_KEYS: Record<keyof DiscoveryDefs, true> = {
   'settings/save': true,
 };
 const REGISTRY_KEYS: Record<keyof RegistryDefs, true> = {
+  'credentials/expiring': true,
+  'ownership/bulk-save': true,
   'ownership/save': true,
   'credentials/list': true,
   'credentials/save': true,

@@ -1,4 +1,4 @@
-import type { ErrorCode } from './contract';
+import type { ErrorCode, FieldProblem } from './contract';
 
 /**
  * The failure every layer throws when it can say what went wrong to a person: a contract error code
@@ -8,6 +8,8 @@ export class AppFailure extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** INVALID_INPUT: the fields at fault, for forms. */
+    readonly fields?: FieldProblem[],
   ) {
     super(message);
     this.name = 'AppFailure';

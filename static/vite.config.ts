@@ -7,8 +7,6 @@ export default defineConfig({
   root: import.meta.dirname,
   base: './',
   plugins: [react()],
-  // Always React's production build: a build started from the test runner (NODE_ENV=test) ships what Forge ships.
-  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
     outDir: 'build',
     emptyOutDir: true,

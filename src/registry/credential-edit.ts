@@ -5,12 +5,17 @@ import { readCredentials, saveCredentialChanges, type CredentialChange } from '.
 import { invalidInput, VersionConflict } from './errors';
 import { diffFields } from './history-diff';
 
-const COMPARED = ['kind', 'label', 'scopes', 'createdAt', 'expiresAt', 'lastUsedAt', 'ownerAccountId', 'externalId'] as const;
+const COMPARED = ['kind', 'label', 'scopes', 'createdAt', 'expiresAt', 'lastUsedAt', 'ownerAccountId', 'externalId', 'retiredAt'] as const;
 
 /** The stored credential for validated input; keeps what the input does not carry (source, external id). */
 export function buildCredential(accountId: string, input: CredentialInput, existing: Credential | null, source: CredentialSource, now: Date): Credential {
+  // Input without the field (CSV, admin sync) keeps the retirement recorded by hand; null takes it back.
+  const retiredAt = input.retiredAt === undefined ? (existing?.retiredAt ?? null) : input.retiredAt;
+  const { retiredAt: _ignored, ...rest } = input;
+  void _ignored;
   return {
-    ...input,
+    ...rest,
+    ...(retiredAt ? { retiredAt } : {}),
     label: input.label.trim(),
     scopes: [...new Set(input.scopes)],
     id: existing?.id ?? credentialId(accountId, input.kind, input.label),

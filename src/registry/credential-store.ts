@@ -15,7 +15,7 @@ import { runTransaction, type TxOp } from './transaction';
 export const CREDENTIALS_ENTITY = 'registry-credentials';
 export const MAX_CREDENTIALS_PER_IDENTITY = 50;
 const MAX_DOC_BYTES = 160 * 1024;
-const HISTORY_FIELDS = ['kind', 'label', 'scopes', 'createdAt', 'expiresAt', 'lastUsedAt', 'ownerAccountId', 'source', 'externalId'] as const;
+const HISTORY_FIELDS = ['kind', 'label', 'scopes', 'createdAt', 'expiresAt', 'lastUsedAt', 'ownerAccountId', 'source', 'externalId', 'retiredAt'] as const;
 
 interface CredentialsEntity {
   accountId: string;

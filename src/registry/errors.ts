@@ -1,3 +1,4 @@
+import { fieldLabel } from '../contract';
 import { AppFailure } from '../errors';
 
 /** A stale baseVersion: someone saved in between. Nothing was written. */
@@ -13,5 +14,6 @@ export class VersionConflict extends AppFailure {
 
 /** Input that passed the schema but not the registry's checks (a user who does not exist, …). */
 export function invalidInput(field: string, message: string): AppFailure {
-  return new AppFailure('INVALID_INPUT', `${field}: ${message}`);
+  const label = fieldLabel(field.split('.'));
+  return new AppFailure('INVALID_INPUT', `${label}: ${message}`, [{ field, label, message }]);
 }

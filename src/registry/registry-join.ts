@@ -22,6 +22,7 @@ export async function joinRegistry(summaries: readonly IdentitySummary[], now = 
     let nearestExpiry: string | null = null;
     let nearestTier: ExpiryTier | null = null;
     for (const c of credentials) {
+      if (c.retiredAt) continue; // retired credentials expire harmlessly
       const { tier } = expiryTier(c.expiresAt, now);
       credentialsByTier[tier] += 1;
       if (c.expiresAt && (!nearestExpiry || c.expiresAt < nearestExpiry)) {
@@ -31,7 +32,7 @@ export async function joinRegistry(summaries: readonly IdentitySummary[], now = 
     }
     const risks = [...new Set([...(orphans.has(s.accountId) ? (['orphaned'] as const) : []), ...assessRisks({ identity: s, ownership, credentials, people: new Map(), now, policy }).map((r) => r.code)])];
     byKind[s.kind] += 1;
-    overview.credentials += credentials.length;
+    overview.credentials += credentials.filter((c) => !c.retiredAt).length;
     if (!ownership?.ownerAccountId) overview.noOwner += 1;
     if (!ownership?.backupAccountId) overview.noBackup += 1;
     if (risks.includes('person-owned-integration')) overview.personOwned += 1;

@@ -39,6 +39,7 @@ export async function runReminderSweep(now = new Date(), client = new JiraClient
     let ownership: Ownership | null | undefined;
     for (const credential of group.credentials) {
       report.checked++;
+      if (credential.retiredAt) continue; // retired: nobody needs reminding
       const { daysToExpiry } = expiryTier(credential.expiresAt, now);
       if (daysToExpiry === null || !credential.expiresAt) continue;
       const state = await readReminderState(credential.id);

@@ -61,6 +61,7 @@ export const CredentialInputSchema: z.ZodType<CredentialInput> = z
     expiresAt: ISO_DATE.nullable(),
     lastUsedAt: ISO_DATE.nullable(),
     ownerAccountId: ACCOUNT_ID.nullable(),
+    retiredAt: ISO_DATE.nullable().optional(),
   })
   .strict()
   .refine((c) => !c.createdAt || !c.expiresAt || c.createdAt <= c.expiresAt, { message: 'must not be before the created date', path: ['expiresAt'] });

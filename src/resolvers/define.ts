@@ -1,6 +1,6 @@
 import type { Request } from '@forge/resolver';
 import type { z } from 'zod';
-import type { Defs, Envelope, ResolverKey } from '../contract';
+import { fieldLabel, type Defs, type Envelope, type FieldProblem, type ResolverKey } from '../contract';
 import { callerFromContext } from '../access/caller';
 import { authorize, requireOwnerOrBackup, type Authorized, type Policy } from '../access/policy';
 import { readOwnership } from '../registry/ownership-store';
@@ -29,7 +29,13 @@ export function defineResolver<K extends ResolverKey>(spec: ResolverSpec<K>) {
     try {
       const caller = await authorize(spec.policy, callerFromContext(request.context), spec.key);
       const parsed = spec.input.safeParse(request.payload ?? {});
-      if (!parsed.success) return fail('INVALID_INPUT', describeIssue(parsed.error));
+      if (!parsed.success) {
+        // The message names the first problem by its payload path (for logs and API callers); `fields`
+        // carries every problem with its name for people, which the pages show.
+        const problems = describeIssues(parsed.error);
+        const first = problems[0];
+        return fail('INVALID_INPUT', first ? `${first.field}: ${first.message}` : 'The request is not valid.', problems);
+      }
       if (spec.policy === 'owner-or-backup') {
         if (!spec.record) throw new Error(`${spec.key}: an owner-or-backup resolver must name its record`);
         const role = requireOwnerOrBackup(caller, (await readOwnership(spec.record(parsed.data))).ownership, spec.key);
@@ -42,9 +48,16 @@ export function defineResolver<K extends ResolverKey>(spec: ResolverSpec<K>) {
   };
 }
 
-function describeIssue(error: z.ZodError): string {
-  const first = error.issues[0];
-  if (!first) return 'The request is not valid.';
-  const field = first.path.length ? first.path.join('.') : 'payload';
-  return `${field}: ${first.message}`;
+/** Every problem, once per field, under the field's name for people (FIELD_LABELS). */
+function describeIssues(error: z.ZodError): FieldProblem[] {
+  const seen = new Set<string>();
+  const out: FieldProblem[] = [];
+  for (const issue of error.issues) {
+    const path = issue.path.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number');
+    const field = path.length ? path.join('.') : 'payload';
+    if (seen.has(field)) continue;
+    seen.add(field);
+    out.push({ field, label: path.length ? fieldLabel(path) : 'Request', message: issue.message });
+  }
+  return out.length ? out : [{ field: 'payload', label: 'Request', message: 'is not valid' }];
 }

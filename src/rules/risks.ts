@@ -53,6 +53,7 @@ function credentialRisks({ credentials, people, now, ownership, policy = DEFAULT
   const out: Risk[] = [];
   const hasBackup = !!ownership?.backupAccountId && people.get(ownership.backupAccountId)?.active !== false;
   for (const c of credentials) {
+    if (c.retiredAt) continue; // no longer used: nothing to renew or revoke
     const { tier, daysToExpiry } = expiryTier(c.expiresAt, now);
     if (daysToExpiry !== null && daysToExpiry >= 0 && daysToExpiry <= policy.windowDays && !hasBackup) {
       out.push({ code: 'expiring-no-backup', severity: 'high', credentialId: c.id, message: `"${c.label}" expires in ${daysToExpiry} day${daysToExpiry === 1 ? '' : 's'} and nobody backs up its owner. Choose a backup now.` });

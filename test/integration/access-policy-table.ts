@@ -15,6 +15,8 @@ export const POLICY: Record<string, PolicyName> = {
   'settings/get': 'jira-admin',
   'settings/save': 'jira-admin',
   'ownership/save': 'jira-admin',
+  'ownership/bulk-save': 'jira-admin',
+  'credentials/expiring': 'jira-admin',
   'credentials/list': 'jira-admin',
   'credentials/save': 'jira-admin',
   'credentials/delete': 'jira-admin',

@@ -60,6 +60,10 @@ export const RISK_APPEARANCE: Record<RiskCode, 'removed' | 'moved' | 'default'> 
   'backup-deactivated': 'moved',
   'person-owned-integration': 'moved',
   'unused-90-days': 'default',
+  orphaned: 'removed',
+  'credential-stale': 'default',
+  'expiring-no-backup': 'removed',
+  'no-expiry-recorded': 'moved',
 };
 
 /** Whole days from today (UTC) to a YYYY-MM-DD date; negative once past. */

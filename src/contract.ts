@@ -607,7 +607,15 @@ export interface BulkOwnershipResult {
   message: string | null;
 }
 
+/** A project's issue types, for choosing the type of reminder work items. */
+export interface ProjectIssueTypes {
+  project: ProjectRef;
+  issueTypes: Array<{ id: string; name: string; subtask: boolean }>;
+}
+
 export type RegistryDefs = {
+  /** The issue types of one project (as the app sees it); NOT_FOUND when there is no such project. */
+  'projects/issue-types': (payload: { projectKey: string }) => Envelope<ProjectIssueTypes>;
   /** Credentials expiring within `withinDays` (default 30; expired ones included) or of one tier, soonest first, at most 200. */
   'credentials/expiring': (payload: { withinDays?: number; tier?: ExpiryTier }) => Envelope<ExpiringList>;
   /** The same change to the ownership of several identities; each is saved on its own, checked against its version. */
@@ -871,6 +879,7 @@ const DISCOVERY_KEYS: Record<keyof DiscoveryDefs, true> = {
   'settings/save': true,
 };
 const REGISTRY_KEYS: Record<keyof RegistryDefs, true> = {
+  'projects/issue-types': true,
   'credentials/expiring': true,
   'ownership/bulk-save': true,
   'ownership/save': true,

@@ -15,5 +15,6 @@ export class VersionConflict extends AppFailure {
 /** Input that passed the schema but not the registry's checks (a user who does not exist, …). */
 export function invalidInput(field: string, message: string): AppFailure {
   const label = fieldLabel(field.split('.'));
-  return new AppFailure('INVALID_INPUT', `${label}: ${message}`, [{ field, label, message }]);
+  // The message keeps the payload path (logs, API callers); pages show `fields` (names for people).
+  return new AppFailure('INVALID_INPUT', `${field}: ${message}`, [{ field, label, message }]);
 }

@@ -3,6 +3,7 @@ import type { RegistryDefs } from '../contract';
 import { getAdminSync, runAdminSyncResolver, saveAdminSync } from './admin-sync/settings';
 import { deleteCredentialResolver } from './credentials/delete';
 import { expiringCredentials } from './credentials/expiring';
+import { projectIssueTypes } from './projects/issue-types';
 import { exportCredentials } from './credentials/export';
 import { importCredentials } from './credentials/import';
 import { listCredentials } from './credentials/list';
@@ -18,6 +19,7 @@ export const registryHandlers: Handlers<RegistryDefs> = {
   'ownership/save': saveOwnershipResolver,
   'ownership/bulk-save': bulkSaveOwnership,
   'credentials/expiring': expiringCredentials,
+  'projects/issue-types': projectIssueTypes,
   'credentials/list': listCredentials,
   'credentials/save': saveCredentialResolver,
   'credentials/delete': deleteCredentialResolver,

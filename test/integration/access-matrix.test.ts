@@ -54,6 +54,7 @@ function probes(other: string, ids: { both: string; person: string }): Record<st
     'ownership/save': { accountId: ids.both, baseVersion: 0, ownership: { ownerAccountId: null, backupAccountId: null, team: `probe ${other}`, purpose: '', runbookUrl: '', notes: '' } },
     'ownership/bulk-save': { items: [{ accountId: ids.both, baseVersion: 0 }], change: { team: `probe ${other}` } },
     'credentials/expiring': { withinDays: 3650 },
+    'projects/issue-types': { projectKey: other },
     'credentials/list': { accountId: ids.both },
     'credentials/save': { accountId: ids.both, baseVersion: 0, credential: { kind: 'api-token', label: `probe ${other}`, scopes: [], createdAt: null, expiresAt: null, lastUsedAt: null, ownerAccountId: null } },
     'credentials/delete': { accountId: ids.both, baseVersion: 0, credentialId: '0123456789abcdef0123' },

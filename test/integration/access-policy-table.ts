@@ -17,6 +17,7 @@ export const POLICY: Record<string, PolicyName> = {
   'ownership/save': 'jira-admin',
   'ownership/bulk-save': 'jira-admin',
   'credentials/expiring': 'jira-admin',
+  'projects/issue-types': 'jira-admin',
   'credentials/list': 'jira-admin',
   'credentials/save': 'jira-admin',
   'credentials/delete': 'jira-admin',

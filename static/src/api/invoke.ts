@@ -6,9 +6,18 @@ export const invoke = makeInvoke<Defs>();
 
 /** An error answer from a resolver, kept whole so that pages can show its message and act on its code. */
 export class ResolverCallError extends Error {
-  constructor(readonly error: ResolverError) {
-    super(error.message);
+  readonly error: ResolverError;
+  constructor(error: ResolverError) {
+    const message = forPeople(error);
+    super(message);
+    this.error = { ...error, message };
   }
+}
+
+/** An INVALID_INPUT answer names every field at fault under its name for people ("Runbook: must be a web address"). */
+function forPeople(error: ResolverError): string {
+  if (!error.fields?.length) return error.message;
+  return error.fields.map((f) => `${f.label}: ${f.message}`).join('. ');
 }
 
 /** Unwraps an envelope: the data, or a ResolverCallError carrying the code and message. */

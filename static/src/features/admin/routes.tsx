@@ -37,7 +37,9 @@ export const ADMIN_ROUTES: AdminRoute[] = [
   { path: '/credentials', section: 'credentials', view: lazy(() => import('./views/CredentialsRoute')) },
   { path: '/campaigns', section: 'campaigns', view: lazy(() => import('./views/CampaignsRoute')) },
   { path: '/campaigns/:id', section: 'campaigns', view: lazy(() => import('./views/CampaignsRoute')) },
+  { path: '/expiring', section: 'expiring', view: lazy(() => import('./views/ExpiringView')) },
   { path: '/heatmap', section: 'heatmap', view: lazy(() => import('./views/HeatMapRoute')) },
+  { path: '/settings', section: 'settings', view: lazy(() => import('./views/SettingsView')) },
 ];
 
 export function findAdminRoute(pathname: string): { route: AdminRoute; params: Record<string, string> } | null {

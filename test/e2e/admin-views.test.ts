@@ -124,6 +124,42 @@ describe('admin page addresses', () => {
   });
 });
 
+describe('settings', () => {
+  it('shows every field error at once, in words, and saves with a confirmation', async () => {
+    const { page, errors } = await openPage(browser, app.baseUrl, at('/settings'));
+    await page.getByTestId('scan-settings-form').waitFor();
+    await page.getByTestId('settings-window').fill('0');
+    await page.getByTestId('settings-budget').fill('5');
+    await page.getByTestId('settings-save').click();
+    const form = page.getByTestId('scan-settings-form');
+    await form.getByText('Scan window: must be between 1 and 365').waitFor();
+    await form.getByText(/Jira points per hour: must be between 100/).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'admin-settings-errors.png'), fullPage: true });
+    await page.getByTestId('settings-window').fill('60');
+    await page.getByTestId('settings-budget').fill('8000');
+    await page.getByTestId('settings-save').click();
+    await page.locator('#forge-host-flags').getByText('Scan settings saved').waitFor();
+    expect(await invoke<{ windowDays: number; pointsBudgetPerHour: number }>('settings/get', {})).toMatchObject({ windowDays: 60, pointsBudgetPerHour: 8000 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("offers the reminder project's own issue types", async () => {
+    const { page } = await openPage(browser, app.baseUrl, at('/settings?tab=reminders'));
+    await page.getByTestId('reminders-form').waitFor();
+    await page.getByTestId('reminders-project').fill('AND');
+    await page.getByTestId('reminders-issue-type').getByRole('combobox').click();
+    await page.getByRole('option').first().waitFor();
+    const offered = await page.getByRole('option').allInnerTexts();
+    expect(offered.length).toBeGreaterThan(0);
+    await page.getByRole('option').first().click();
+    await page.getByTestId('reminders-save').click();
+    await page.locator('#forge-host-flags').getByText('Reminder settings saved').waitFor();
+    expect(await invoke<{ projectKey: string | null; issueTypeId: string | null }>('reminders/get', {})).toMatchObject({ projectKey: 'AND', issueTypeId: expect.any(String) });
+    await page.close();
+  });
+});
+
 /** Every admin view, as its address, and what shows it is ready (the heat map has its own, in the heat map's tests). */
 async function views(): Promise<Array<{ name: string; path: string; ready: string }>> {
   const list = await invoke<IdentityList>('identities/list', { sort: { field: 'projectsTouched', direction: 'desc' }, limit: 1 });
@@ -137,6 +173,10 @@ async function views(): Promise<Array<{ name: string; path: string; ready: strin
     { name: 'identity-ownership', path: `/identities/${id}?tab=ownership`, ready: 'ownership-section' },
     { name: 'identity-history', path: `/identities/${id}?tab=history`, ready: 'history' },
     { name: 'credentials', path: '/credentials', ready: 'credentials-view' },
+    { name: 'expiring', path: '/expiring', ready: 'page-title' },
+    { name: 'settings-scan', path: '/settings', ready: 'scan-settings-form' },
+    { name: 'settings-reminders', path: '/settings?tab=reminders', ready: 'reminders-form' },
+    { name: 'settings-sync', path: '/settings?tab=sync', ready: 'sync-form' },
   ];
 }
 

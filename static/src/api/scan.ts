@@ -10,3 +10,8 @@ export async function startScan(): Promise<ScanStatus> {
 export async function getScanStatus(): Promise<ScanStatus> {
   return unwrap(await invoke('scan/status', {}));
 }
+
+/** scan/cancel: stops the running scan; readers keep the last completed snapshot. */
+export async function cancelScan(): Promise<ScanStatus> {
+  return unwrap(await invoke('scan/cancel', {}));
+}

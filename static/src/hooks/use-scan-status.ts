@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ResolverError, ScanStatus } from '../../../src/contract';
 import { ResolverCallError } from '../api/invoke';
-import { getScanStatus, startScan } from '../api/scan';
+import { cancelScan, getScanStatus, startScan } from '../api/scan';
 import { describeScan, nextPollMs } from './scan-view';
 
 export interface ScanState {
@@ -9,6 +9,8 @@ export interface ScanState {
   error: ResolverError | null;
   starting: boolean;
   start(): Promise<void>;
+  cancelling: boolean;
+  cancel(): Promise<void>;
 }
 
 /**
@@ -71,7 +73,19 @@ export function useScanStatus(onCompleted: (completedAt: string) => void): ScanS
     }
   }, [take]);
 
-  return { status, error, starting, start };
+  const [cancelling, setCancelling] = useState(false);
+  const cancel = useCallback(async () => {
+    setCancelling(true);
+    try {
+      take(await cancelScan());
+    } catch (e) {
+      setError(toError(e));
+    } finally {
+      setCancelling(false);
+    }
+  }, [take]);
+
+  return { status, error, starting, start, cancelling, cancel };
 }
 
 export function toError(e: unknown): ResolverError {

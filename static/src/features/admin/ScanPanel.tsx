@@ -47,7 +47,11 @@ export function ScanPanel({ scan, compact = false }: { scan: ScanState; compact?
               {lastLine}
             </Text>
           </Stack>
-          {v?.active ? null : (
+          {v?.active ? (
+            <Button onClick={() => void scan.cancel()} isLoading={scan.cancelling} testId="scan-cancel">
+              Cancel scan
+            </Button>
+          ) : (
             <Button appearance={compact ? 'default' : 'primary'} onClick={() => void scan.start()} isDisabled={s === null} isLoading={scan.starting} testId="scan-now">
               Scan now
             </Button>
@@ -66,9 +70,8 @@ export function ScanPanel({ scan, compact = false }: { scan: ScanState; compact?
             {v.pause ? (
               <SectionMessage appearance="information" title="Paused" testId="scan-paused">
                 <Text as="p">
-                  {v.pause.reason}.{' '}
-                  {v.pause.resumesAt ? `It resumes on its own at ${formatTime(v.pause.resumesAt)}; nothing needs doing.` : 'It resumes on its own.'} To spend more of
-                  Jira&apos;s request budget per hour, change it in Settings.
+                  {v.pause.reason.replace(/\.$/, '')}. It resumes on its own at {formatTime(v.pause.resumesAt)}; nothing needs doing. To spend more of Jira&apos;s request budget per
+                  hour, change it in Settings.
                 </Text>
               </SectionMessage>
             ) : null}
@@ -83,6 +86,20 @@ export function ScanPanel({ scan, compact = false }: { scan: ScanState; compact?
           <Text as="p" size="small" color="color.text.subtle">
             A full scan: {v.fullScanReason}.
           </Text>
+        ) : null}
+        {v && v.unmeasured.length > 0 ? (
+          <SectionMessage appearance="warning" title={`${v.unmeasured.length} could not be measured`} testId="scan-unmeasured">
+            <ul style={{ margin: 0, paddingLeft: 20 }}>
+              {v.unmeasured.slice(0, 5).map((u) => (
+                <li key={`${u.kind}:${u.id}`}>
+                  <Text>
+                    {u.name} ({u.kind === 'project' ? 'project' : 'identity'}): {u.reason}
+                  </Text>
+                </li>
+              ))}
+              {v.unmeasured.length > 5 ? <li>and {v.unmeasured.length - 5} more</li> : null}
+            </ul>
+          </SectionMessage>
         ) : null}
         {v && v.errors.length > 0 ? (
           <SectionMessage appearance="warning" title="The scan reported problems">

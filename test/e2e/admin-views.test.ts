@@ -197,3 +197,44 @@ describe('every admin view, light and dark', () => {
     });
   }
 });
+
+describe('ownership form', () => {
+  it('shows every problem at once under names for people, then confirms the save with a flag (keyboard only)', async () => {
+    const list = await invoke<IdentityList>('identities/list', { kind: 'service-account', limit: 1 });
+    const id = list.items[0]?.accountId ?? '';
+    const owner = personaOf(personas, 'project-admin', 0);
+    const { page, errors } = await openPage(browser, app.baseUrl, at(`/identities/${encodeURIComponent(id)}?tab=ownership`));
+    await page.getByTestId('ownership-form').waitFor();
+    const pick = async (picker: string) => {
+      const input = page.getByTestId(picker).getByRole('combobox');
+      await input.focus();
+      await page.keyboard.type(owner.displayName.split(' ')[0] ?? owner.displayName);
+      await page.getByTestId(picker).getByRole('option', { name: owner.displayName }).waitFor();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.getByTestId(`${picker}-value`).waitFor();
+    };
+    await pick('owner-picker');
+    await pick('backup-picker');
+    await page.getByTestId('ownership-runbook').focus();
+    await page.keyboard.type('wiki page');
+    await page.getByTestId('ownership-save').focus();
+    await page.keyboard.press('Enter');
+    const problems = page.getByTestId('ownership-problems');
+    await problems.waitFor();
+    const text = await problems.innerText();
+    expect(text).toContain('Backup: must be someone other than the owner');
+    expect(text).toContain('Runbook: must be a web link');
+    expect(text).not.toMatch(/ownership\.|AccountId|runbookUrl/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'admin-ownership-errors.png'), fullPage: true });
+    await page.getByTestId('backup-picker-clear').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('ownership-runbook').fill('https://wiki.example.com/runbook');
+    await page.getByTestId('ownership-save').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#forge-host-flags').getByText('Ownership saved').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'admin-ownership-saved-flag.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { Ownership, ResolverError, UserOption } from '../../../../src/contract';
 import { getIdentity } from '../../api/identities';
 import { saveOwnership } from '../../api/registry';
+import { showFlag } from '@forge/bridge';
 import { TextArea, TextInput } from '../../components/fields';
 import { toError } from '../../hooks/use-scan-status';
 import { UserPicker } from './UserPicker';
@@ -42,6 +43,15 @@ const toOwnership = (d: Draft): Ownership => ({
   notes: d.notes.trim(),
 });
 
+/** What the form can tell before saving: the same person twice, a runbook that is not a web link. */
+function checkDraft(d: Draft): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (d.owner && d.backup && d.owner.accountId === d.backup.accountId) out.backupAccountId = 'Backup: must be someone other than the owner';
+  const url = d.runbookUrl.trim();
+  if (url && !/^https?:\/\/[^\s]+$/i.test(url)) out.runbookUrl = 'Runbook: must be a web link starting with https://';
+  return out;
+}
+
 interface Conflict {
   version: number;
   theirs: Draft;
@@ -63,15 +73,21 @@ export function OwnershipForm({ accountId, ownership, version, people, onSaved }
     setSaved(false);
   };
 
+  const [problems, setProblems] = useState<Record<string, string>>({});
   const save = async (baseVersion: number) => {
-    setSaving(true);
     setError(null);
     setSaved(false);
+    // Every problem at once, before asking the server; the server's answer maps onto the same fields.
+    const found = checkDraft(draft);
+    setProblems(found);
+    if (Object.keys(found).length > 0) return;
+    setSaving(true);
     try {
       const answer = await saveOwnership(accountId, baseVersion, toOwnership(draft));
       setBase(answer.version);
       setConflict(null);
       setSaved(true);
+      void showFlag({ id: `ownership-${accountId}-${answer.version}`, title: 'Ownership saved', description: `Owner ${draft.owner?.displayName ?? 'not set'}, backup ${draft.backup?.displayName ?? 'not set'}.`, type: 'success', isAutoDismiss: true });
       onSaved();
     } catch (e) {
       const err = toError(e);
@@ -83,13 +99,18 @@ export function OwnershipForm({ accountId, ownership, version, people, onSaved }
         } catch (e2) {
           setError(toError(e2));
         }
-      } else setError(err);
+      } else {
+        const byField: Record<string, string> = {};
+        for (const f of err.fields ?? []) byField[f.field.split('.').pop() ?? f.field] = `${f.label}: ${f.message}`;
+        setProblems(byField);
+        if (Object.keys(byField).length === 0) setError(err);
+      }
     } finally {
       setSaving(false);
     }
   };
 
-  const fieldError = (name: string) => (error?.code === 'INVALID_INPUT' && error.message.toLowerCase().includes(name.toLowerCase()) ? error.message : null);
+  const fieldError = (name: keyof Ownership) => problems[name] ?? null;
 
   return (
     <form
@@ -134,8 +155,8 @@ export function OwnershipForm({ accountId, ownership, version, people, onSaved }
           </SectionMessage>
         ) : null}
         <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))', gap: token('space.200') }}>
-          <UserPicker label="Owner" value={draft.owner} onChange={(owner) => set({ owner })} testId="owner-picker" />
-          <UserPicker label="Backup owner" value={draft.backup} onChange={(backup) => set({ backup })} testId="backup-picker" />
+          <UserPicker label="Owner" value={draft.owner} onChange={(owner) => set({ owner })} testId="owner-picker" error={fieldError('ownerAccountId')} />
+          <UserPicker label="Backup owner" value={draft.backup} onChange={(backup) => set({ backup })} testId="backup-picker" error={fieldError('backupAccountId')} />
           <TextInput label="Team" value={draft.team} maxLength={100} onChange={(e) => set({ team: e.target.value })} error={fieldError('team')} data-testid="ownership-team" />
           <TextInput
             label="Runbook link"
@@ -144,13 +165,24 @@ export function OwnershipForm({ accountId, ownership, version, people, onSaved }
             value={draft.runbookUrl}
             maxLength={2000}
             onChange={(e) => set({ runbookUrl: e.target.value })}
-            error={fieldError('runbook')}
+            error={fieldError('runbookUrl')}
             data-testid="ownership-runbook"
           />
         </div>
         <TextArea label="Purpose" hint="What it does and what depends on it" value={draft.purpose} maxLength={500} onChange={(e) => set({ purpose: e.target.value })} error={fieldError('purpose')} />
         <TextArea label="Notes" hint="Never paste a token or secret here: the app refuses them" value={draft.notes} maxLength={4000} onChange={(e) => set({ notes: e.target.value })} error={fieldError('notes')} />
-        {error && !fieldError('team') && !fieldError('runbook') && !fieldError('purpose') && !fieldError('notes') ? (
+        {Object.keys(problems).length > 0 ? (
+          <SectionMessage appearance="error" title={`Not saved: ${Object.keys(problems).length === 1 ? 'one field needs' : `${Object.keys(problems).length} fields need`} a change`} testId="ownership-problems">
+            <ul style={{ margin: 0, paddingLeft: 20 }}>
+              {Object.entries(problems).map(([k, m]) => (
+                <li key={k}>
+                  <Text>{m}</Text>
+                </li>
+              ))}
+            </ul>
+          </SectionMessage>
+        ) : null}
+        {error ? (
           <SectionMessage appearance="error" title="Not saved" testId="ownership-error">
             <Text as="p">{error.message}</Text>
           </SectionMessage>

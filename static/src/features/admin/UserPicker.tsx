@@ -1,3 +1,4 @@
+import Avatar from '@atlaskit/avatar';
 import Button from '@atlaskit/button/new';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
@@ -12,7 +13,7 @@ import { toError } from '../../hooks/use-scan-status';
  * A person picker (ARIA combobox): type a name, choose from Jira's people with the arrow keys and
  * Enter, or clear the choice. Searches through the users/search resolver.
  */
-export function UserPicker({ label, value, onChange, testId }: { label: string; value: UserOption | null; onChange: (user: UserOption | null) => void; testId: string }) {
+export function UserPicker({ label, value, onChange, testId, error }: { label: string; value: UserOption | null; onChange: (user: UserOption | null) => void; testId: string; error?: string | null }) {
   const id = useId();
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
@@ -73,8 +74,12 @@ export function UserPicker({ label, value, onChange, testId }: { label: string; 
         {value ? (
           <Inline space="space.100" alignBlock="center">
             <span style={{ ...inputStyle, display: 'flex', alignItems: 'center', flex: 1, background: token('color.background.neutral.subtle') }} data-testid={`${testId}-value`}>
-              {value.displayName}
-              {!value.active ? ' (deactivated)' : ''}
+              <Avatar size="xsmall" name={value.displayName} />
+              <span style={{ marginLeft: 6 }}>
+                {value.displayName}
+                {!value.active ? ' (deactivated)' : ''}
+                {value.email ? <Text size="small" color="color.text.subtle"> · {value.email}</Text> : null}
+              </span>
             </span>
             <Button onClick={() => onChange(null)} testId={`${testId}-clear`} aria-label={`Clear ${label}`}>
               Change
@@ -97,9 +102,16 @@ export function UserPicker({ label, value, onChange, testId }: { label: string; 
             }}
             onKeyDown={onKeyDown}
             onBlur={() => setTimeout(() => setOpen(false), 150)}
-            style={inputStyle}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${id}-error` : undefined}
+            style={{ ...inputStyle, ...(error ? { borderColor: token('color.border.danger') } : {}) }}
           />
         )}
+        {error ? (
+          <span id={`${id}-error`} role="alert" style={{ font: token('font.body.small'), color: token('color.text.danger') }} data-testid={`${testId}-error`}>
+            {error}
+          </span>
+        ) : null}
         {!value && status ? (
           <span aria-live="polite">
             <Text size="small" color="color.text.subtle">
@@ -147,7 +159,14 @@ export function UserPicker({ label, value, onChange, testId }: { label: string; 
                 background: i === active ? token('color.background.selected') : 'transparent',
               }}
             >
-              {u.displayName}
+              <span style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+                <Avatar size="small" name={u.displayName} />
+                <span>
+                  {u.displayName}
+                  <br />
+                  <span style={{ font: token('font.body.small'), color: token('color.text.subtle') }}>{u.email ?? 'email hidden'}</span>
+                </span>
+              </span>
             </li>
           ))}
         </ul>

@@ -2,6 +2,9 @@ import type { IdentityListQuery, IdentityRow } from '../../contract';
 
 type Row = Omit<IdentityRow, 'ownerName'>;
 
+/** Natural order for names: "Jira 2" before "Jira 10", case and accents aside. */
+const natural = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
 /** Filters, sorts and pages identity rows for identities/list (pure). */
 export function queryIdentities<T extends Row>(all: readonly T[], q: IdentityListQuery, touchedProject: (accountId: string) => boolean): { items: T[]; total: number } {
   const search = q.search?.trim().toLowerCase();
@@ -18,7 +21,7 @@ export function queryIdentities<T extends Row>(all: readonly T[], q: IdentityLis
   const value = (s: Row): string | number => {
     switch (field) {
       case 'name':
-        return s.displayName.toLowerCase();
+        return s.displayName;
       case 'kind':
         return s.kind;
       case 'projectsTouched':
@@ -36,7 +39,8 @@ export function queryIdentities<T extends Row>(all: readonly T[], q: IdentityLis
   const sorted = [...filtered].sort((a, b) => {
     const va = value(a);
     const vb = value(b);
-    return (va < vb ? -1 : va > vb ? 1 : a.accountId.localeCompare(b.accountId)) * sign;
+    const order = typeof va === 'string' && typeof vb === 'string' ? natural.compare(va, vb) : va < vb ? -1 : va > vb ? 1 : 0;
+    return (order || a.accountId.localeCompare(b.accountId)) * sign;
   });
   const offset = q.offset ?? 0;
   const limit = q.limit ?? 50;

@@ -238,3 +238,47 @@ describe('ownership form', () => {
     await page.close();
   });
 });
+
+describe('one credential at a time', () => {
+  it('adds, edits, retires and deletes a credential from the identity page, keyboard included', async () => {
+    const list = await invoke<IdentityList>('identities/list', { kind: 'app-account', limit: 1 });
+    const id = list.items[0]?.accountId ?? '';
+    const { page, errors } = await openPage(browser, app.baseUrl, at(`/identities/${encodeURIComponent(id)}?tab=credentials`));
+    await page.getByTestId('credential-add').waitFor();
+    await page.getByTestId('credential-add').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('credential-form').waitFor();
+    await page.getByTestId('credential-label').focus();
+    await page.keyboard.type('Release bot token');
+    const soon = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByTestId('credential-expires').fill(soon);
+    await page.getByTestId('credential-save').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#forge-host-flags').getByText('Credential added').waitFor();
+    const row = page.getByTestId('credential-row').filter({ hasText: 'Release bot token' });
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/Expires · 3 d/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'admin-credential-added.png'), fullPage: true });
+
+    // It is in tonight's list, site-wide.
+    const expiring = await invoke<{ items: Array<{ credential: { label: string } }> }>('credentials/expiring', {});
+    expect(expiring.items.map((i) => i.credential.label)).toContain('Release bot token');
+
+    await row.getByTestId('credential-edit').click();
+    await page.getByTestId('credential-scopes').fill('read:jira-work');
+    await page.getByTestId('credential-save').click();
+    await page.locator('#forge-host-flags').getByText('Credential saved').waitFor();
+    await page.getByTestId('credential-row').filter({ hasText: 'read:jira-work' }).waitFor();
+
+    await page.getByTestId('credential-row').filter({ hasText: 'Release bot token' }).getByTestId('credential-retire').click();
+    await page.getByTestId('credential-row').filter({ hasText: /Retired/ }).waitFor();
+    expect((await invoke<{ items: Array<{ credential: { label: string } }> }>('credentials/expiring', {})).items.map((i) => i.credential.label)).not.toContain('Release bot token');
+
+    await page.getByTestId('credential-row').filter({ hasText: 'Release bot token' }).getByTestId('credential-delete').click();
+    await page.getByTestId('credential-delete-yes').click();
+    await page.locator('#forge-host-flags').getByText('Credential deleted').waitFor();
+    await page.getByTestId('credential-row').filter({ hasText: 'Release bot token' }).waitFor({ state: 'detached' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

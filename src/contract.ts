@@ -581,7 +581,7 @@ export interface ExpiringCredential {
   team: string;
   runbookUrl: string;
   /** The projects whose automation stops with it, most active first (at most 5), and how many in all. */
-  projects: Array<{ projectKey: string; projectName: string; issuesTouched: number }>;
+  projects: Array<{ projectKey: string; projectName: string; touches: number }>;
   projectsTotal: number;
 }
 

@@ -45,8 +45,8 @@ export const expiringCredentials = defineResolver({
       const o = owners.get(accountId);
       const summary = summaries.get(accountId);
       const stopping = (records.get(accountId)?.projects ?? [])
-        .filter((p) => p.updated > 0 || p.created > 0 || p.worklogs > 0)
-        .sort((a, b) => b.updated - a.updated);
+        .filter((p) => p.touches > 0)
+        .sort((a, b) => b.touches - a.touches);
       return {
         credential,
         accountId,
@@ -57,7 +57,7 @@ export const expiringCredentials = defineResolver({
         backup: person(o?.backupAccountId),
         team: o?.team ?? '',
         runbookUrl: o?.runbookUrl ?? '',
-        projects: stopping.slice(0, 5).map((p) => ({ projectKey: p.projectKey, projectName: p.projectName, issuesTouched: Math.max(p.updated, p.created) })),
+        projects: stopping.slice(0, 5).map((p) => ({ projectKey: p.projectKey, projectName: p.projectName, touches: p.touches })),
         projectsTotal: stopping.length,
       };
     });

@@ -7,7 +7,8 @@ import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import Toggle from '@atlaskit/toggle';
 import { token } from '@atlaskit/tokens';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { HistoryEntry, IdentityDetail as Detail, ProjectActivity } from '../../../../src/contract';
+import { ACTIVITY_DEFINITION, type HistoryEntry, type IdentityDetail as Detail, type ProjectActivity } from '../../../../src/contract';
+import Tooltip from '@atlaskit/tooltip';
 import { adminUrl, openExternal } from '../../api/admin-links';
 import { getIdentity } from '../../api/identities';
 import { getAdminOrgId, listHistory } from '../../api/registry';
@@ -43,9 +44,9 @@ function Section({ id, title, children, testId }: { id: string; title: string; c
   );
 }
 
-/** What it did in a project: the headline count of issues it touched there. */
-const touches = (p: ProjectActivity) => Math.max(p.updated, p.created);
-const touched = (p: ProjectActivity) => touches(p) > 0 || p.transitions > 0 || p.worklogs > 0;
+/** What it did in a project: touches (ACTIVITY_DEFINITION), the one unit every page shows. */
+const touches = (p: ProjectActivity) => p.touches;
+const touched = (p: ProjectActivity) => p.touches > 0;
 
 /**
  * One identity, in tabs so that every part is one click away however large it is: the projects it
@@ -108,7 +109,7 @@ export default function IdentityDetail({ accountId, onSaved }: { accountId: stri
         description={
           <>
             {d.email ? `${d.email} · ` : ''}
-            {d.projectsTouched.toLocaleString()} projects touched · {d.issuesTouched.toLocaleString()} issues · last activity {ago(d.lastActivity)} · access to {withAccess.length.toLocaleString()} projects
+            {d.projectsTouched.toLocaleString()} projects touched · {d.touches.toLocaleString()} touches · last activity {ago(d.lastActivity)} · access to {withAccess.length.toLocaleString()} projects
           </>
         }
         actions={
@@ -224,8 +225,10 @@ function ProjectsTab({ d, projects }: { d: Detail; projects: ProjectActivity[] }
             projectCell(p),
             { key: touches(p), content: num(touches(p)) },
             { key: p.created, content: num(p.created) },
-            { key: p.transitions, content: num(p.transitions) },
-            { key: p.worklogs, content: num(p.worklogs) },
+            { key: p.updated, content: num(p.updated) },
+            { key: p.transitioned, content: num(p.transitioned) },
+            { key: p.commented, content: num(p.commented) },
+            { key: p.worked, content: num(p.worked) },
             { key: p.lastActivity ?? '', content: ago(p.lastActivity) },
             { key: accessText(p), content: <span>{accessText(p)}{p.roles.length ? <Text size="small" color="color.text.subtle"> · {rolesText(p)}</Text> : null}</span> },
           ],
@@ -244,10 +247,24 @@ function ProjectsTab({ d, projects }: { d: Detail; projects: ProjectActivity[] }
           head={{
             cells: [
               { key: 'project', content: 'Project', isSortable: true, width: 30 },
-              { key: 'touched', content: 'Issues touched', isSortable: true },
+              {
+                key: 'touched',
+                content: (
+                  <Tooltip content={ACTIVITY_DEFINITION}>
+                    {(props) => (
+                      <span {...props} tabIndex={0} style={{ textDecoration: 'underline dotted' }}>
+                        Touches
+                      </span>
+                    )}
+                  </Tooltip>
+                ),
+                isSortable: true,
+              },
               { key: 'created', content: 'Created', isSortable: true },
-              { key: 'transitions', content: 'Transitions', isSortable: true },
-              { key: 'worklogs', content: 'Worklogs', isSortable: true },
+              { key: 'updated', content: 'Edited', isSortable: true },
+              { key: 'transitioned', content: 'Moved', isSortable: true },
+              { key: 'commented', content: 'Commented', isSortable: true },
+              { key: 'worked', content: 'Logged work', isSortable: true },
               { key: 'last', content: 'Last activity', isSortable: true },
               { key: 'access', content: 'Access held' },
             ],

@@ -9,6 +9,7 @@ import { createHostServer } from './host/http/server';
 import { knobsFromEnv } from './host/product-events';
 import { seedDemoOwnership } from './host/personas';
 import { DataFileError } from './host/kvs';
+import { seedDemoRegistry } from './tools/seed-demo';
 import { ManifestError } from './host/manifest';
 import { HostDataFileError } from './host/sqlite-file';
 
@@ -37,6 +38,13 @@ async function main(): Promise<void> {
   // LIVE=1: the demo site's integrations keep working while you watch (a few changes every few seconds).
   const live = process.env.LIVE === '1' && host.sim ? setInterval(() => host.sim?.mutate.integrationsAct({ count: 3 }), 3_000) : null;
   if (config.site === 'demo' && !config.realSite) await seedDemoOwnership(host);
+  // The demo site starts with a registry to look at (marked "(demo)"); SEED_DEMO=0 keeps it empty (tests do).
+  let seeded = '';
+  if (config.site === 'demo' && !config.realSite && process.env.SEED_DEMO !== '0') {
+    const seed = await seedDemoRegistry(host).catch((e: unknown) => ({ seeded: false, identities: 0, credentials: 0, error: e instanceof Error ? e.message : String(e) }));
+    if (seed.seeded) seeded = `seeded demo registry: ${seed.identities} owners, ${seed.credentials} credentials (SEED_DEMO=0 to start empty)`;
+    if ('error' in seed) console.warn(`Demo registry not seeded: ${seed.error}`);
+  }
   const server = createHostServer(host, UI_DIR);
   server.on('error', (e: NodeJS.ErrnoException) => {
     host.close();
@@ -52,7 +60,7 @@ async function main(): Promise<void> {
     const lines = [
       `Integration Registry: local Forge host`,
       `  Jira:     ${host.jira.describe()}`,
-      `  Data:     ${config.dataDir}`,
+      `  Data:     ${config.dataDir}${seeded ? `; ${seeded}` : ''}`,
       `  Build:    ${report.skipped ? 'up to date' : `built in ${report.seconds.toFixed(1)} s`}; Custom UI JavaScript ${(report.uiJsGzipBytes / 1024).toFixed(1)} KiB gzipped`,
       `  Pages:    ${base}/admin  ·  ${base}/project/{KEY}  ·  ${base}/my (My integrations)  ·  add ?as=ACCOUNT_ID to act as a persona, &theme=dark for the dark theme`,
       `  Dev API:  GET ${base}/dev/personas  ·  POST ${base}/dev/invoke  ·  GET|POST ${base}/dev/events  ·  ${base}/sim/jira/rest/api/3/...`,

@@ -7,6 +7,8 @@ export default defineConfig({
   root: import.meta.dirname,
   base: './',
   plugins: [react()],
+  // Some Atlaskit packages carry their own react-dom 18 (peer ranges): one React (19) for the whole page.
+  resolve: { dedupe: ['react', 'react-dom', 'scheduler'] },
   build: {
     outDir: 'build',
     emptyOutDir: true,

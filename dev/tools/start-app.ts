@@ -11,12 +11,12 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** Runs `npm start` on a free port with a fresh data directory and waits for its "Ready at" line. */
+/** Runs `npm start` on a free port with a fresh, empty data directory (no demo seed unless env says SEED_DEMO) and waits for its "Ready at" line. */
 export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'registry-e2e-'));
   const child = spawn('npm', ['start', '--silent'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, ...env },
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, SEED_DEMO: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

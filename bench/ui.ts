@@ -94,7 +94,7 @@ async function mostAccess(baseUrl: string): Promise<string> {
   const as = personas.find((p) => p.role === 'site-admin')?.accountId;
   let best = { accountId: '', access: -1 };
   for (let offset = 0; ; offset += 200) {
-    const res = await fetch(`${baseUrl}/dev/invoke`, { method: 'POST', body: JSON.stringify({ as, moduleKey: 'admin-page', functionKey: 'identities/list', payload: { offset, limit: 200 } }) });
+    const res = await fetch(`${baseUrl}/dev/invoke`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ as, moduleKey: 'admin-page', functionKey: 'identities/list', payload: { offset, limit: 200 } }) });
     const body = (await res.json()) as { ok: boolean; data?: { items: Array<{ accountId: string; projectsTouched: number; unusedAccessProjects: number }>; total: number } };
     if (!body.ok || !body.data) throw new Error('identities/list failed');
     for (const i of body.data.items) if (i.projectsTouched + i.unusedAccessProjects > best.access) best = { accountId: i.accountId, access: i.projectsTouched + i.unusedAccessProjects };

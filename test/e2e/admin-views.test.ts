@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Persona } from '../../dev/host/host';
 import type { Envelope, IdentityList, ScanStatus } from '../../src/contract';
-import { axeViolations, launchBrowser, openPage, personaOf, SCREENSHOTS, startApp, type RunningApp } from './support';
+import { axeViolations, launchBrowser, openPage, personaOf, postJson, SCREENSHOTS, startApp, type RunningApp } from './support';
 
 /**
  * The admin page's addresses and views (issue 12): every view has an address, Back and Forward
@@ -16,7 +16,7 @@ let personas: Persona[];
 let admin: string;
 
 async function invoke<T>(functionKey: string, payload: unknown): Promise<T> {
-  const res = await fetch(`${app.baseUrl}/dev/invoke`, { method: 'POST', body: JSON.stringify({ as: admin, moduleKey: 'admin-page', functionKey, payload }) });
+  const res = await postJson(app.baseUrl, '/dev/invoke', { as: admin, moduleKey: 'admin-page', functionKey, payload });
   const body = (await res.json()) as Envelope<T>;
   if (!body.ok) throw new Error(`${functionKey}: ${body.error.message}`);
   return body.data;

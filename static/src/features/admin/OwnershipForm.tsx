@@ -114,6 +114,7 @@ export function OwnershipForm({ accountId, ownership, version, people, onSaved }
 
   return (
     <form
+      noValidate
       aria-labelledby="ownership-heading"
       data-testid="ownership-form"
       onSubmit={(e) => {

@@ -7,9 +7,12 @@ import { AdminPage } from '../features/admin/AdminPage';
 import { ProjectPage } from '../features/project/ProjectPage';
 import { MyPage } from '../features/my/MyPage';
 import { useAsync } from '../hooks/use-async';
+import { setDateSettings } from '../format/dates';
 
 async function loadPage() {
   const [context, me] = await Promise.all([getPageContext(), getMe()]);
+  // Every date on every page in the user's own locale and time zone, as Jira knows them.
+  setDateSettings({ locale: context.locale, timeZone: context.timeZone });
   return { context, me };
 }
 

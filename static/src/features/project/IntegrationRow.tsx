@@ -2,7 +2,8 @@ import Lozenge from '@atlaskit/lozenge';
 import { Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import type { PersonRef, ProjectIntegration, ProjectNote } from '../../../../src/contract';
-import { KIND_LABEL, shortDate, TIER_LABEL, TREND_LABEL } from './labels';
+import { formatAgo, formatFull } from '../../format/dates';
+import { KIND_LABEL, TIER_LABEL, TREND_LABEL } from './labels';
 import { NoteEditor } from './NoteEditor';
 import { tableCell } from '../../components/table-styles';
 
@@ -39,7 +40,7 @@ export function IntegrationRow({ item, onNoteSaved }: { item: ProjectIntegration
             {activity.created} created · {activity.updated} updated · {activity.transitions} transitioned{activity.worklogs ? ` · ${activity.worklogs} worklogs` : ''}
           </Text>
           <Text size="small" color="color.text.subtle">
-            <span title={activity.lastActivity ?? undefined}>Last: {shortDate(activity.lastActivity)}</span>
+            <span title={formatFull(activity.lastActivity)}>Last: {formatAgo(activity.lastActivity)}</span>
             {activity.trend ? ` · ${TREND_LABEL[activity.trend]}` : ''}
           </Text>
         </Stack>

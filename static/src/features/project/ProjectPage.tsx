@@ -10,7 +10,7 @@ import { NoAccess } from '../../components/NoAccess';
 import { PageLoading } from '../../components/PageLoading';
 import { useAsync } from '../../hooks/use-async';
 import { cell, IntegrationRow } from './IntegrationRow';
-import { shortDate } from './labels';
+import { formatDateTime } from '../../format/dates';
 
 const HEADINGS = ['Integration', 'Activity here', 'Access here', 'Owner', 'Credentials', 'Who to call'];
 
@@ -47,7 +47,7 @@ export function ProjectPage({ me, project }: { me: Me; project: ProjectRef }) {
         ) : (
           <>
             <Text as="p" size="small" color="color.text.subtle" testId="snapshot-line">
-              {page.integrations.length} integration{page.integrations.length === 1 ? '' : 's'} · activity over the last {page.snapshot.windowDays} days · scanned {shortDate(page.snapshot.completedAt)}
+              {page.integrations.length} integration{page.integrations.length === 1 ? '' : 's'} · activity over the last {page.snapshot.windowDays} days · scanned {formatDateTime(page.snapshot.completedAt)}
             </Text>
             <div style={{ overflowX: 'auto' }}>
               <table style={{ width: '100%', borderCollapse: 'collapse' }} data-testid="project-integrations">

@@ -257,6 +257,28 @@ export interface IdentityList {
   overview: RegistryOverview;
 }
 
+/**
+ * `heatmap/get`: the identities that span the most projects and their activity per project, from the
+ * stored snapshot only. Each cell is the same figure the project page and the identity's detail show
+ * for that identity and project.
+ */
+export interface HeatMapData {
+  /** The scan the map comes from; null before the first complete scan. */
+  snapshot: { completedAt: string; windowDays: number } | null;
+  /** Identities in the snapshot (the map shows the widest `rows.length` of them). */
+  totalIdentities: number;
+  /** Columns: the projects most of these identities work in, widest first. */
+  projects: Array<{ key: string; name: string; identities: number }>;
+  rows: Array<{
+    accountId: string;
+    displayName: string;
+    kind: IdentityKind;
+    projectsTouched: number;
+    /** One figure per column, in the order of `projects`; 0 where it did nothing. */
+    cells: number[];
+  }>;
+}
+
 export type DiscoveryDefs = {
   'scan/start': (payload: NoPayload) => Envelope<ScanStatus>;
   'scan/status': (payload: NoPayload) => Envelope<ScanStatus>;
@@ -267,6 +289,7 @@ export type DiscoveryDefs = {
   'identity/mark': (payload: { accountId: string; integration: boolean | null }) => Envelope<{ override: IdentitySummary['override'] }>;
   'settings/get': (payload: NoPayload) => Envelope<ScanSettings>;
   'settings/save': (payload: Partial<ScanSettings>) => Envelope<ScanSettings>;
+  'heatmap/get': (payload: NoPayload) => Envelope<HeatMapData>;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -773,6 +796,7 @@ const DISCOVERY_KEYS: Record<keyof DiscoveryDefs, true> = {
   'identity/mark': true,
   'settings/get': true,
   'settings/save': true,
+  'heatmap/get': true,
 };
 const REGISTRY_KEYS: Record<keyof RegistryDefs, true> = {
   'ownership/save': true,

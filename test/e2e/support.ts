@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Persona } from '../../dev/host/host';
@@ -41,4 +41,29 @@ export async function openPage(browser: Browser, baseUrl: string, path: string, 
   page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
   await page.goto(`${baseUrl}${path}`);
   return { page, errors };
+}
+
+/** An axe-core finding of impact serious or critical: rule, impact and where. */
+export interface AxeFinding {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * Runs axe-core (the npm package, injected into the page) over the page or one part of it and
+ * answers its serious and critical violations (WCAG 2.x A and AA rules).
+ */
+export async function axeViolations(page: Page, selector?: string): Promise<AxeFinding[]> {
+  // Evaluated through the debugging protocol, which the page's content security policy does not block.
+  if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
+  const script = `(async () => {
+    const context = ${JSON.stringify(selector ?? null)} ?? document;
+    const result = await window.axe.run(context, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  })()`;
+  return (await page.evaluate(script)) as AxeFinding[];
 }

@@ -1,4 +1,4 @@
-import { kvs } from '@forge/kvs';
+import { kvs } from '../storage/kvs';
 
 /**
  * What the app last learned from Jira about a person it names on a page (owners, backups, credential

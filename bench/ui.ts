@@ -6,6 +6,8 @@
  *   in the page when the table first exists, polled every animation frame), median of 5 fresh loads.
  * - ui_filter_ms_large: one search typed into the search box (a single input event, as a paste or
  *   the last keystroke) until the table shows that search's answer, debounce included; median of 7.
+ * - ui_heatmap_ms_large: the heat map tab selected until its table is in the page (resolver call,
+ *   lazy chunk and render), in a 1,440-pixel-wide window; median of 5 fresh loads.
  *
  * The scan is prepared in a child process (`tsx bench/ui.ts --prepare DIR SITE`): the local host
  * with the real back end runs the daily trigger's scan on a virtual clock that skips the hourly
@@ -86,7 +88,29 @@ async function filterOnce(page: Page, text: string): Promise<number> {
   return (await page.evaluate(script)) as number;
 }
 
-async function measureSite(browser: Browser, site: Site, withFilter: boolean): Promise<{ firstRenderMs: number; filterMs: number | null }> {
+/** The heat map tab selected until its table exists, in the page's clock (a fresh page each time). */
+async function heatMapOnce(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByTestId('tab-heatmap').waitFor({ timeout: 60_000 });
+    const script = `(async () => {
+      const started = performance.now();
+      document.querySelector('[data-testid="tab-heatmap"]').click();
+      await new Promise((resolve) => {
+        const check = () => (document.querySelector('[data-testid="heat-map-table"] tbody tr, [data-testid="heat-map-empty"]') ? resolve(undefined) : requestAnimationFrame(check));
+        check();
+      });
+      return performance.now() - started;
+    })()`;
+    return (await page.evaluate(script)) as number;
+  } finally {
+    await context.close();
+  }
+}
+
+async function measureSite(browser: Browser, site: Site, withFilter: boolean): Promise<{ firstRenderMs: number; filterMs: number | null; heatMapMs: number | null }> {
   const dataDir = prepareData(site);
   const app = await startApp({ SITE: site, DATA_DIR: dataDir });
   try {
@@ -112,19 +136,26 @@ async function measureSite(browser: Browser, site: Site, withFilter: boolean): P
       filterMs = median(times);
     }
     await last?.context().close();
-    return { firstRenderMs: median(renders), filterMs };
+    let heatMapMs: number | null = null;
+    if (withFilter) {
+      await heatMapOnce(browser, url); // warm-up
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) times.push(await heatMapOnce(browser, url));
+      heatMapMs = median(times);
+    }
+    return { firstRenderMs: median(renders), filterMs, heatMapMs };
   } finally {
     await app.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-export async function measureUi(): Promise<{ ui_first_render_ms_demo: number; ui_first_render_ms_large: number; ui_filter_ms_large: number }> {
+export async function measureUi(): Promise<{ ui_first_render_ms_demo: number; ui_first_render_ms_large: number; ui_filter_ms_large: number; ui_heatmap_ms_large: number }> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
   try {
     const demo = await measureSite(browser, 'demo', false);
     const large = await measureSite(browser, 'large', true);
-    return { ui_first_render_ms_demo: demo.firstRenderMs, ui_first_render_ms_large: large.firstRenderMs, ui_filter_ms_large: large.filterMs ?? 0 };
+    return { ui_first_render_ms_demo: demo.firstRenderMs, ui_first_render_ms_large: large.firstRenderMs, ui_filter_ms_large: large.filterMs ?? 0, ui_heatmap_ms_large: large.heatMapMs ?? 0 };
   } finally {
     await browser.close();
   }

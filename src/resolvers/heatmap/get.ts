@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { HeatMapData, IdentityRecord, IdentitySummary } from '../../contract';
 import { issuesTouchedIn } from '../../rules/blast-radius';
-import { readIdentityRecord, readIdentitySummaries, readSnapshotPointer } from '../../scan/snapshot-store';
+import { readIdentityRecord, readIdentitySummaries, readSnapshotPointer, type SnapshotPointer } from '../../scan/snapshot-store';
+import { readCachedHeatMap, writeCachedHeatMap } from './cache';
 import { defineResolver } from '../define';
 
 /** Rows and columns the map shows: the widest identities, and the projects most of them work in. */
@@ -19,12 +20,21 @@ export const getHeatMap = defineResolver({
   async run(): Promise<HeatMapData> {
     const pointer = await readSnapshotPointer();
     if (!pointer) return { snapshot: null, totalIdentities: 0, projects: [], rows: [] };
-    const summaries = await readIdentitySummaries(pointer);
-    const widest = widestIdentities(summaries, HEATMAP_ROWS);
-    const records = (await Promise.all(widest.map((s) => readIdentityRecord(pointer, s.accountId)))).filter((r): r is IdentityRecord => r !== null);
-    return { snapshot: { completedAt: pointer.completedAt, windowDays: pointer.windowDays }, totalIdentities: summaries.length, ...heatMapOf(records, HEATMAP_COLUMNS) };
+    const cached = await readCachedHeatMap(pointer.generation);
+    if (cached) return cached;
+    const map = await buildHeatMap(pointer);
+    await writeCachedHeatMap(pointer.generation, map);
+    return map;
   },
 });
+
+/** The map of one snapshot, from its index and the widest identities' records. */
+async function buildHeatMap(pointer: SnapshotPointer): Promise<HeatMapData> {
+  const summaries = await readIdentitySummaries(pointer);
+  const widest = widestIdentities(summaries, HEATMAP_ROWS);
+  const records = (await Promise.all(widest.map((s) => readIdentityRecord(pointer, s.accountId)))).filter((r): r is IdentityRecord => r !== null);
+  return { snapshot: { completedAt: pointer.completedAt, windowDays: pointer.windowDays }, totalIdentities: summaries.length, ...heatMapOf(records, HEATMAP_COLUMNS) };
+}
 
 /** The identities active in the most projects (then the busiest, then by name). Pure. */
 export function widestIdentities(summaries: readonly IdentitySummary[], n: number): IdentitySummary[] {

@@ -28,7 +28,7 @@ const level = (n: number) => (n <= 0 ? 0 : n < 5 ? 1 : n < 25 ? 2 : n < 100 ? 3 
 
 const th: CSSProperties = { padding: `${token('space.050')} ${token('space.025')}`, font: token('font.body.small'), fontWeight: token('font.weight.semibold'), color: token('color.text.subtle'), whiteSpace: 'nowrap' };
 // The identity column stays in view if a narrow window has to scroll the map sideways.
-const sticky: CSSProperties = { position: 'sticky', left: 0, zIndex: 1, background: token('elevation.surface'), textAlign: 'left', maxWidth: 220, overflow: 'hidden', textOverflow: 'ellipsis' };
+const sticky: CSSProperties = { position: 'sticky', left: 0, zIndex: 1, background: token('elevation.surface'), textAlign: 'left', maxWidth: 200, overflow: 'hidden', textOverflow: 'ellipsis' };
 // Plain buttons that keep the browser's focus ring (no `all: unset`).
 const plainButton: CSSProperties = { border: 'none', background: 'transparent', margin: 0, padding: 0, font: 'inherit', cursor: 'pointer' };
 const cellButton: CSSProperties = { ...plainButton, boxSizing: 'border-box', display: 'block', width: '100%', height: '100%', lineHeight: '26px', textAlign: 'center', borderRadius: token('radius.small') };
@@ -47,7 +47,7 @@ export default function HeatMap({ onOpen, reloadKey }: { onOpen: (accountId: str
 
 function HeatMapTable({ map: m, onOpen }: { map: HeatMapData; onOpen: (accountId: string, projectKey?: string) => void }) {
   if (m.rows.length === 0 || m.projects.length === 0)
-    return <EmptyState title="No activity to map yet">Run a scan: the map shows which integrations work in which projects.</EmptyState>;
+    return <EmptyState title="No activity to map yet" testId="heat-map-empty">Run a scan: the map shows which integrations work in which projects.</EmptyState>;
   return (
     <Stack space="space.150" testId="heat-map">
       <Text as="p" color="color.text.subtle">
@@ -63,8 +63,9 @@ function HeatMapTable({ map: m, onOpen }: { map: HeatMapData; onOpen: (accountId
                 Identity
               </th>
               {m.projects.map((p) => (
-                <th key={p.key} scope="col" style={th} title={`${p.name}: ${p.identities} of these identities work here`}>
-                  {p.key}
+                <th key={p.key} scope="col" style={{ ...th, verticalAlign: 'bottom' }} title={`${p.name}: ${p.identities} of these identities work here`}>
+                  {/* Keys read bottom to top, so 24 columns of long keys fit a 1,440-pixel window. */}
+                  <span style={{ writingMode: 'vertical-rl', transform: 'rotate(180deg)', display: 'inline-block', maxHeight: 96, overflow: 'hidden', textOverflow: 'ellipsis' }}>{p.key}</span>
                 </th>
               ))}
             </tr>

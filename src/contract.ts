@@ -76,6 +76,22 @@ export type IdentityKind = 'service-account' | 'app-account' | 'rovo-agent' | 'p
 export interface Evidence {
   signal: string;
   detail: string;
+  /**
+   * For a person's account: what the scan measured for this signal, the threshold it met, and what
+   * it added to the score. Absent for account types and admin marks (and in scans before this field).
+   */
+  measure?: EvidenceMeasure;
+}
+
+/** Score (0..1) from which a person's account is taken for an integration (src/rules/classification.ts). */
+export const PERSON_INTEGRATION_SCORE = 0.6;
+
+export interface EvidenceMeasure {
+  value: number;
+  threshold: number;
+  unit: 'issues a day' | 'projects' | 'percent' | 'hours of 24';
+  /** Added to the score (0..1) by this signal. */
+  points: number;
 }
 
 /**
@@ -411,6 +427,8 @@ export interface RegistryView {
 
 /** `identity/get`: one identity with projects, access, and its registry view. */
 export type IdentityDetail = IdentityRecord & RegistryView & {
+  /** The scan this record comes from: its activity window is the `windowDays` before `completedAt`'s day. */
+  snapshot: { completedAt: string; windowDays: number };
   projectNotes: ProjectNote[];
   /** Display names of the people the page mentions (owner, backup, contacts, history authors), as far as Jira told. */
   people: UserOption[];
@@ -563,10 +581,20 @@ export type RegistryDefs = {
 /** Activity here compared with the previous scan's: rising, falling or steady; 'new' when it did nothing here then. */
 export type ActivityTrend = 'rising' | 'falling' | 'steady' | 'new';
 
-/** A person the project page names: display name only (no account id or email). */
+/**
+ * A person the project page names, so that someone can reach them: name, the email address Jira
+ * shows for them (null when their profile hides it), and the account id for their Jira profile link.
+ */
 export interface PersonRef {
+  accountId: string;
   displayName: string;
   active: boolean;
+  email: string | null;
+}
+
+/** Someone to call about an integration, and why them. */
+export interface Contact extends PersonRef {
+  role: 'owner' | 'backup' | 'credential-owner';
 }
 
 /** One integration as a project lead sees it: this project's slice only, and only what the page shows. */
@@ -589,10 +617,16 @@ export interface ProjectIntegration {
   owner: PersonRef | null;
   backup: PersonRef | null;
   team: string;
+  /** What it is for, as its owner recorded it ('' when not recorded). */
+  purpose: string;
+  /** Its runbook (an http or https address checked when saved), or '' when none. */
+  runbookUrl: string;
   /** The most urgent expiry tier among its credentials; null when none are recorded. */
   credentials: { count: number; worstTier: ExpiryTier | null; daysToExpiry: number | null };
-  /** Whom to call, in order, as one sentence for a person. */
-  whoToCall: string;
+  /** Whom to call, in order: owner, backup, then owners of single credentials; active people only. */
+  callList: Contact[];
+  /** Recorded contacts left out of callList because they are deactivated in Jira. */
+  deactivatedContacts: number;
   /** This project's note about it, if one was written. */
   note: ProjectNote | null;
   /** Set when its owner left (deactivated or deleted account): it stops here unless someone takes it over. */

@@ -4,7 +4,7 @@ import type { JiraClient } from './client';
 import { JiraUnavailableError, nullWhenMissing } from './errors';
 
 const UserStatus = z
-  .object({ accountId: z.string(), accountType: z.string().optional(), displayName: z.string().default(''), active: z.boolean() })
+  .object({ accountId: z.string(), accountType: z.string().optional(), displayName: z.string().default(''), emailAddress: z.string().nullish(), active: z.boolean() })
   .passthrough();
 export type UserStatus = z.infer<typeof UserStatus>;
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Persona } from '../../dev/host/host';
-import type { Envelope, ScanStatus } from '../../src/contract';
+import type { Envelope, IdentityList, ScanStatus } from '../../src/contract';
 import { axeViolations, launchBrowser, openPage, personaOf, SCREENSHOTS, startApp, type RunningApp } from './support';
 
 /** The heat map (issue 12, finding 10): legible in both themes, every column in view at 1,440 px, cells that open the identity. */
@@ -74,4 +74,33 @@ it('opens the identity from the keyboard', async () => {
   await page.keyboard.press('Enter');
   await page.getByTestId('identity-detail').waitFor({ timeout: 30_000 });
   await page.close();
+});
+
+describe("evidence behind a person's account", () => {
+  it.each(['light', 'dark'] as const)('shows each signal with its value, threshold and points, and opens the issues behind the volume (%s)', async (theme) => {
+    const admin = personaOf(personas, 'site-admin').accountId;
+    const list = await invoke<IdentityList>(admin, 'identities/list', { kind: 'person-integration', limit: 50 });
+    const person = list.items.find((i) => i.override === null && i.evidence.some((e) => e.signal === 'volume'));
+    if (!person) throw new Error("the demo site should have a person's account found by its activity");
+    const { page, errors } = await openPage(browser, app.baseUrl, `/admin?as=${encodeURIComponent(admin)}&theme=${theme}`, { width: 1440, height: 900 });
+    await page.getByTestId('open-identity').filter({ hasText: person.displayName }).first().click();
+    const panel = page.getByTestId('evidence-panel');
+    await panel.waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('evidence-score').innerText()).resolves.toContain((person.score ?? 0).toFixed(2));
+    const rows = await panel.getByTestId('evidence-signal').allInnerTexts();
+    expect(rows.length).toBe(person.evidence.length);
+    for (const [i, e] of person.evidence.entries()) {
+      expect(e.measure, e.signal).toBeDefined();
+      expect(rows[i]).toContain(`+${e.measure?.points.toFixed(2)}`);
+    }
+    await panel.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, `identity-evidence-${theme}.png`), fullPage: false });
+    expect(await axeViolations(page, '[data-testid="evidence-panel"]')).toEqual([]);
+    await panel.getByTestId('drill-touched').click();
+    const navigations = (await page.evaluate('window.__forgeHost.navigations')) as Array<{ url: string; type: string }>;
+    const jql = new URL(navigations.at(-1)?.url ?? '', 'https://site.invalid').searchParams.get('jql');
+    expect(jql).toBe(`issuekey in updatedBy("${person.accountId}", "${jql?.match(/\d{4}-\d{2}-\d{2}/)?.[0]}")`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

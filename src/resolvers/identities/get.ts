@@ -36,6 +36,7 @@ export const getIdentity = defineResolver({
     const people = [...(await peopleNames(mentioned)).values()];
     // The admin's current mark, which may be newer than the scan that produced this record.
     const override = await readOverride(payload.accountId);
-    return { ...record, override, projects, rolesPending, leastPrivilege: leastPrivilege(projects), ...view, projectNotes: await readProjectNotes(payload.accountId), people };
+    const snapshot = { completedAt: pointer?.completedAt ?? '', windowDays: pointer?.windowDays ?? 0 };
+    return { ...record, override, projects, rolesPending, leastPrivilege: leastPrivilege(projects), ...view, projectNotes: await readProjectNotes(payload.accountId), people, snapshot };
   },
 });

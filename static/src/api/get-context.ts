@@ -8,6 +8,8 @@ export interface PageContext {
   /** The user's language and time zone in Jira, for dates. */
   locale: string | undefined;
   timeZone: string | undefined;
+  /** Where the app lives in Jira, for links to its other pages. */
+  app: { localId: string; environmentId: string };
 }
 
 /** Which module this page is, from the Forge context (for routing only; the back end decides access). */
@@ -20,5 +22,6 @@ export async function getPageContext(): Promise<PageContext> {
     siteUrl: context.siteUrl,
     locale: context.locale,
     timeZone: context.timezone,
+    app: { localId: context.localId, environmentId: context.environmentId },
   };
 }

@@ -8,11 +8,13 @@ import { ProjectPage } from '../features/project/ProjectPage';
 import { MyPage } from '../features/my/MyPage';
 import { useAsync } from '../hooks/use-async';
 import { setDateSettings } from '../format/dates';
+import { setSiteUrl } from '../jira/site';
 
 async function loadPage() {
   const [context, me] = await Promise.all([getPageContext(), getMe()]);
   // Every date on every page in the user's own locale and time zone, as Jira knows them.
   setDateSettings({ locale: context.locale, timeZone: context.timeZone });
+  setSiteUrl(context.siteUrl);
   return { context, me };
 }
 
@@ -34,5 +36,5 @@ export function App() {
   if (!me.project?.canOpen) {
     return <NoAccess reason="This page is for the project's lead and administrators, and for Jira administrators." />;
   }
-  return <ProjectPage me={me} project={me.project} />;
+  return <ProjectPage me={me} project={me.project} app={context.app} />;
 }

@@ -15,6 +15,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { Skeleton } from '../../components/Skeleton';
 import { useAsync } from '../../hooks/use-async';
 import { KIND_LABELS, ago, formatDate, formatTime } from './labels';
+import { EvidencePanel } from './EvidencePanel';
 import { MarkControl } from './MarkControl';
 import { OwnershipForm } from './OwnershipForm';
 import { tableCell, tableHeadCell } from '../../components/table-styles';
@@ -111,6 +112,12 @@ export default function IdentityDetail({ accountId, onBack, onSaved }: { account
           <Text as="p">It has an owner and a backup, and no credential is close to expiry.</Text>
         </SectionMessage>
       )}
+
+      {d.kind === 'person-integration' ? (
+        <Box padding="space.200" style={{ border: `1px solid ${token('color.border')}`, borderRadius: 6, background: token('elevation.surface.raised') }}>
+          <EvidencePanel identity={d} />
+        </Box>
+      ) : null}
 
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(420px, 1fr))', gap: token('space.300'), alignItems: 'start' }}>
         <Section id="ownership-heading" title="Ownership" testId="ownership-section">

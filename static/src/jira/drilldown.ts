@@ -1,0 +1,59 @@
+import { router } from '@forge/bridge';
+
+/**
+ * Drill-down from a count to the issues behind it: Jira's issue search with the JQL that counts them,
+ * opened with the bridge's router (a new tab in Jira). The JQL is the scanner's own (src/scan/jql.ts;
+ * a unit test keeps the two equal), so the search shows what the figure counted, as far as the person
+ * opening it may see. Account ids, project keys and dates are always quoted.
+ */
+export type DrillAction = 'touched' | 'created' | 'transitioned' | 'worklogs';
+
+export interface DrillTarget {
+  accountId: string;
+  /** Null: every project. */
+  projectKey: string | null;
+  action: DrillAction;
+  /** First day of the window, yyyy-MM-dd (see windowStart). */
+  from: string;
+}
+
+/** A JQL string literal: the value in double quotes, with quotes and backslashes escaped. */
+export function jqlQuote(value: string): string {
+  return `"${value.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+}
+
+function actionJql(action: DrillAction, id: string, from: string): string {
+  switch (action) {
+    case 'touched':
+      return `issuekey in updatedBy(${id}, ${from})`;
+    case 'created':
+      return `creator = ${id} AND created >= ${from}`;
+    case 'transitioned':
+      return `status CHANGED BY ${id} AFTER ${from}`;
+    case 'worklogs':
+      return `worklogAuthor = ${id} AND worklogDate >= ${from}`;
+  }
+}
+
+export function drillJql(t: DrillTarget): string {
+  const jql = actionJql(t.action, jqlQuote(t.accountId), jqlQuote(t.from));
+  return t.projectKey === null ? jql : `project = ${jqlQuote(t.projectKey)} AND (${jql})`;
+}
+
+/** Jira's issue search for a JQL, as a path on the site. */
+export function issueSearchPath(jql: string): string {
+  return `/issues/?jql=${encodeURIComponent(jql)}`;
+}
+
+export async function openIssueSearch(t: DrillTarget): Promise<void> {
+  await router.open(issueSearchPath(drillJql(t)));
+}
+
+/**
+ * The scan's window start: midnight UTC `windowDays` days before the day of the scan. The snapshot
+ * keeps the time it completed; a scan runs within a day, so that day is the scan's day.
+ */
+export function windowStart(completedAt: string, windowDays: number): string {
+  const day = Math.floor(Date.parse(completedAt) / 86_400_000) * 86_400_000;
+  return new Date(day - windowDays * 86_400_000).toISOString().slice(0, 10);
+}

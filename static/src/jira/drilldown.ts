@@ -1,10 +1,8 @@
-import { router } from '@forge/bridge';
-
 /**
- * Drill-down from a count to the issues behind it: Jira's issue search with the JQL that counts them,
- * opened with the bridge's router (a new tab in Jira). The JQL is the scanner's own (src/scan/jql.ts;
- * a unit test keeps the two equal), so the search shows what the figure counted, as far as the person
- * opening it may see. Account ids, project keys and dates are always quoted.
+ * Drill-down from a count to the issues behind it: Jira's issue search with the JQL that counts them
+ * (components/DrillCount.tsx opens it with the bridge's router; this file is pure). The JQL is the
+ * scanner's own (src/scan/jql.ts; a unit test keeps the two equal), so the search shows what the
+ * figure counted, as far as the person opening it may see. Ids, keys and dates are always quoted.
  */
 export type DrillAction = 'touched' | 'created' | 'transitioned' | 'worklogs';
 
@@ -43,10 +41,6 @@ export function drillJql(t: DrillTarget): string {
 /** Jira's issue search for a JQL, as a path on the site. */
 export function issueSearchPath(jql: string): string {
   return `/issues/?jql=${encodeURIComponent(jql)}`;
-}
-
-export async function openIssueSearch(t: DrillTarget): Promise<void> {
-  await router.open(issueSearchPath(drillJql(t)));
 }
 
 /**

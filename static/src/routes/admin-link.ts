@@ -1,10 +1,9 @@
-import { router } from '@forge/bridge';
-
 /**
  * Links into the admin page from elsewhere (the project page). The admin page's paths are agreed
  * (AGREEMENTS.md: `/identities/:accountId?tab=`); in Jira its address is the admin page's Forge URL,
  * `/jira/settings/apps/{appId}/{envId}` followed by that path, which the local host maps as Jira does.
- * Every such link is built here, so a change of routes is one change.
+ * Every such link is built here, so a change of routes is one change. Pure: components/JiraLink.tsx
+ * opens them.
  */
 export interface AppLocation {
   /** The module's Forge localId: `ari:cloud:ecosystem::extension/{appId}/{envId}/static/{moduleKey}`. */
@@ -22,11 +21,6 @@ export function adminPageUrl(app: AppLocation, path: string): string {
   const appId = m?.[1] ?? (/extension\/([^/]+)/.exec(app.localId)?.[1] ?? 'app');
   const envId = m?.[2] ?? app.environmentId;
   return `/jira/settings/apps/${encodeURIComponent(appId)}/${encodeURIComponent(envId)}${path}`;
-}
-
-/** Opens an identity on the admin page (in this tab, as a link within Jira would). */
-export async function openIdentityInAdmin(app: AppLocation, accountId: string): Promise<void> {
-  await router.navigate(adminPageUrl(app, identityPath(accountId)));
 }
 
 /** A person's Jira profile. */

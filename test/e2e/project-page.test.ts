@@ -172,9 +172,10 @@ describe('project page, second edition', () => {
     expect(nobody).toBeGreaterThan(0);
     expect(await page.getByTestId('nobody-to-call').count()).toBe(1);
     await expect(page.getByTestId('nobody-to-call').innerText()).resolves.toContain(`Nobody to call for ${nobody} of ${data.integrations.length}`);
-    const rowTexts = await page.getByTestId('project-integration').allInnerTexts();
+    // Every cell but the notes (two notes may well have the same author and minute).
+    const rowTexts = await page.getByTestId('project-integration').locator('td:not(:last-child)').allInnerTexts();
     const sentences = rowTexts.flatMap((t) => t.split('\n').filter((line) => line.length > 40));
-    expect(sentences.length, 'no long sentence repeated row after row').toBe(new Set(sentences).size);
+    expect(sentences.filter((line, i) => sentences.indexOf(line) !== i), 'no long sentence repeated row after row').toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -15,7 +15,7 @@ export function JiraLink({ path, children, newTab = true, label, testId }: { pat
       href={siteHref(path)}
       aria-label={label}
       data-testid={testId}
-      style={{ color: token('color.link') }}
+      style={{ color: token('color.link'), textDecoration: 'underline' }}
       onClick={(e) => {
         e.preventDefault();
         void (newTab ? router.open(path) : router.navigate(path));

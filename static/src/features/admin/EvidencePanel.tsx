@@ -114,9 +114,7 @@ function SignalRow({ e, d, from }: { e: Evidence; d: Subject; from: string | nul
             <Text size="small" color="color.text.subtle">
               {e.signal === 'volume' && from ? (
                 <>
-                  <DrillCount n={d.issuesTouched} who={d.displayName} target={{ accountId: d.accountId, projectKey: null, action: 'touched', from }}>
-                    {`${d.issuesTouched.toLocaleString()} issues`}
-                  </DrillCount>{' '}
+                  <DrillCount n={d.issuesTouched} who={d.displayName} target={{ accountId: d.accountId, projectKey: null, action: 'touched', from }} text={`${d.issuesTouched.toLocaleString()} issues`} />{' '}
                   updated in {d.snapshot.windowDays} days
                 </>
               ) : (

@@ -26,9 +26,7 @@ export interface RowContext {
 /** A count of this integration's work here, opening the issues behind it. */
 function Count({ n, action, noun, item, ctx }: { n: number; action: DrillAction; noun: string; item: ProjectIntegration; ctx: RowContext }) {
   return (
-    <DrillCount n={n} who={item.displayName} target={{ accountId: item.accountId, projectKey: ctx.projectKey, action, from: ctx.windowFrom }}>
-      {`${n.toLocaleString()} ${noun}`}
-    </DrillCount>
+    <DrillCount n={n} who={item.displayName} target={{ accountId: item.accountId, projectKey: ctx.projectKey, action, from: ctx.windowFrom }} text={`${n.toLocaleString()} ${noun}`} />
   );
 }
 

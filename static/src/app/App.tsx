@@ -4,11 +4,14 @@ import { ErrorState } from '../components/ErrorState';
 import { NoAccess } from '../components/NoAccess';
 import { PageLoading } from '../components/PageLoading';
 import { AdminPage } from '../features/admin/AdminPage';
-import { ProjectPage } from '../features/project/ProjectPage';
 import { MyPage } from '../features/my/MyPage';
 import { useAsync } from '../hooks/use-async';
 import { setDateSettings } from '../format/dates';
 import { setSiteUrl } from '../jira/site';
+import { lazy, Suspense } from 'react';
+
+// The project page's own code (filter, sort select, call list) loads only on the project page.
+const ProjectPage = lazy(async () => ({ default: (await import('../features/project/ProjectPage')).ProjectPage }));
 
 async function loadPage() {
   const [context, me] = await Promise.all([getPageContext(), getMe()]);
@@ -36,5 +39,9 @@ export function App() {
   if (!me.project?.canOpen) {
     return <NoAccess reason="This page is for the project's lead and administrators, and for Jira administrators." />;
   }
-  return <ProjectPage me={me} project={me.project} app={context.app} />;
+  return (
+    <Suspense fallback={<PageLoading label={`Loading the integrations in ${me.project.name}`} />}>
+      <ProjectPage me={me} project={me.project} app={context.app} />
+    </Suspense>
+  );
 }

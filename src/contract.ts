@@ -427,8 +427,8 @@ export interface RegistryView {
 
 /** `identity/get`: one identity with projects, access, and its registry view. */
 export type IdentityDetail = IdentityRecord & RegistryView & {
-  /** The scan this record comes from: its activity window is the `windowDays` before `completedAt`'s day. */
-  snapshot: { completedAt: string; windowDays: number };
+  /** The activity window of the scan this record comes from (from: yyyy-MM-dd, UTC), for links to the issues behind its counts. */
+  window: { from: string; days: number };
   projectNotes: ProjectNote[];
   /** Display names of the people the page mentions (owner, backup, contacts, history authors), as far as Jira told. */
   people: UserOption[];
@@ -647,7 +647,7 @@ export interface OrphanNotice {
 export interface ProjectIntegrations {
   project: ProjectRef;
   /** The scan the list comes from; null before the first complete scan. */
-  snapshot: { completedAt: string; windowDays: number } | null;
+  snapshot: { completedAt: string; windowDays: number; /** First day of the activity window (yyyy-MM-dd, UTC). */ windowFrom: string } | null;
   integrations: ProjectIntegration[];
 }
 

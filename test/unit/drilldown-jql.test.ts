@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { inProjects, ofType, touchedBy, windowOf } from '../../src/scan/jql';
-import { drillJql, issueSearchPath, jqlQuote, windowStart, type DrillAction } from '../../static/src/jira/drilldown';
+import { dayOf } from '../../src/activity/ledger';
+import { activityWindow } from '../../src/scan/snapshot-store';
+import { drillJql, issueSearchPath, jqlQuote, type DrillAction } from '../../static/src/jira/drilldown';
 import { adminPageUrl, identityPath, profilePath } from '../../static/src/routes/admin-link';
 
 describe('drill-down JQL', () => {
-  const completedAt = '2026-03-10T14:20:00Z';
   const window = windowOf(90, '2026-03-10T09:00:00Z');
 
-  it('starts the window where the scan did', () => {
-    expect(windowStart(completedAt, 90)).toBe(window.from);
+  it("starts the window on the ledger's first day, the scanner's for a scan started now", () => {
+    const now = Date.parse('2026-03-10T09:00:00Z');
+    expect(activityWindow(90, now)).toEqual({ from: window.from, days: 90 });
+    expect(activityWindow(90, now).from).toBe(dayOf(now - 90 * 86_400_000));
   });
 
   it.each([
@@ -17,7 +20,7 @@ describe('drill-down JQL', () => {
     ['transitioned', ofType('transitions', '712020:abc', window)],
     ['worklogs', ofType('worklogs', '712020:abc', window)],
   ] as Array<[DrillAction, string]>)('%s: the scanner own query, in one project or all', (action, scanJql) => {
-    const from = windowStart(completedAt, 90);
+    const from = window.from;
     expect(drillJql({ accountId: '712020:abc', projectKey: 'AND', action, from })).toBe(inProjects(scanJql, ['AND']));
     expect(drillJql({ accountId: '712020:abc', projectKey: null, action, from })).toBe(inProjects(scanJql, null));
   });

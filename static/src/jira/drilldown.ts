@@ -11,7 +11,7 @@ export interface DrillTarget {
   /** Null: every project. */
   projectKey: string | null;
   action: DrillAction;
-  /** First day of the window, yyyy-MM-dd (see windowStart). */
+  /** First day of the scan's window, yyyy-MM-dd (the snapshot's `windowFrom`). */
   from: string;
 }
 
@@ -41,13 +41,4 @@ export function drillJql(t: DrillTarget): string {
 /** Jira's issue search for a JQL, as a path on the site. */
 export function issueSearchPath(jql: string): string {
   return `/issues/?jql=${encodeURIComponent(jql)}`;
-}
-
-/**
- * The scan's window start: midnight UTC `windowDays` days before the day of the scan. The snapshot
- * keeps the time it completed; a scan runs within a day, so that day is the scan's day.
- */
-export function windowStart(completedAt: string, windowDays: number): string {
-  const day = Math.floor(Date.parse(completedAt) / 86_400_000) * 86_400_000;
-  return new Date(day - windowDays * 86_400_000).toISOString().slice(0, 10);
 }

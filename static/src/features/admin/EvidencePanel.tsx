@@ -5,9 +5,8 @@ import { token } from '@atlaskit/tokens';
 import { PERSON_INTEGRATION_SCORE, type Evidence, type EvidenceMeasure, type IdentityDetail } from '../../../../src/contract';
 import { DrillCount } from '../../components/DrillCount';
 import { tableCell } from '../../components/table-styles';
-import { windowStart } from '../../jira/drilldown';
 
-type Subject = Pick<IdentityDetail, 'accountId' | 'displayName' | 'kind' | 'score' | 'evidence' | 'override' | 'issuesTouched' | 'projectsTouched' | 'snapshot'>;
+type Subject = Pick<IdentityDetail, 'accountId' | 'displayName' | 'kind' | 'score' | 'evidence' | 'override' | 'issuesTouched' | 'projectsTouched' | 'window'>;
 
 const SIGNAL_LABEL: Record<string, string> = {
   'account type': 'Account type',
@@ -47,7 +46,7 @@ function formatMeasure(m: EvidenceMeasure, value: number): string {
  * issue search. For app accounts, the account type alone decides.
  */
 export function EvidencePanel({ identity: d }: { identity: Subject }) {
-  const from = d.snapshot.completedAt ? windowStart(d.snapshot.completedAt, d.snapshot.windowDays) : null;
+  const from = d.window.from || null;
   const measured = d.evidence.some((e) => e.measure);
   return (
     <Stack space="space.150" testId="evidence-panel">
@@ -115,7 +114,7 @@ function SignalRow({ e, d, from }: { e: Evidence; d: Subject; from: string | nul
               {e.signal === 'volume' && from ? (
                 <>
                   <DrillCount n={d.issuesTouched} who={d.displayName} target={{ accountId: d.accountId, projectKey: null, action: 'touched', from }} text={`${d.issuesTouched.toLocaleString()} issues`} />{' '}
-                  updated in {d.snapshot.windowDays} days
+                  updated in {d.window.days} days
                 </>
               ) : (
                 e.detail

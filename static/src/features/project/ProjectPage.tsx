@@ -13,7 +13,6 @@ import { NoAccess } from '../../components/NoAccess';
 import { PageLoading } from '../../components/PageLoading';
 import { formatDateTime, formatFull } from '../../format/dates';
 import { useAsync } from '../../hooks/use-async';
-import { windowStart } from '../../jira/drilldown';
 import type { AppLocation } from '../../routes/admin-link';
 import { cell, IntegrationRow, type RowContext } from './IntegrationRow';
 import { KIND_LABEL } from './labels';
@@ -58,7 +57,7 @@ export function ProjectPage({ me, project, app }: { me: Me; project: ProjectRef;
         ) : (
           <Integrations
             page={{ ...page, snapshot: page.snapshot }}
-            ctx={{ projectKey: page.project.key, windowFrom: windowStart(page.snapshot.completedAt, page.snapshot.windowDays), admin: me.isJiraAdmin ? app : null }}
+            ctx={{ projectKey: page.project.key, windowFrom: page.snapshot.windowFrom, admin: me.isJiraAdmin ? app : null }}
             onNoteSaved={setNote}
           />
         )}

@@ -153,13 +153,13 @@ describe('project page, second edition', () => {
     const { page, errors } = await open(`/project/AND?as=${encodeURIComponent(a.accountId)}`);
     await page.getByTestId('project-integrations').waitFor();
     const data = await must(invoke<ProjectIntegrations>(a.accountId, 'project/integrations', {}, 'AND'));
-    const working = data.integrations.filter((i) => i.activity.issuesTouched > 0);
+    const working = data.integrations.filter((i) => i.activity.touches + i.activity.worked > 0);
     const idle = data.integrations.length - working.length;
     // Sorted by activity, most first.
     const shown = await page.getByTestId('project-integrations').getByTestId('project-integration').count();
     expect(shown).toBe(working.length);
     const firstRow = await page.getByTestId('project-integration').first().innerText();
-    const busiest = [...working].sort((x, y) => y.activity.issuesTouched - x.activity.issuesTouched)[0];
+    const busiest = [...working].sort((x, y) => y.activity.touches - x.activity.touches)[0];
     expect(firstRow).toContain(busiest?.displayName);
     if (idle > 0) {
       await expect(page.getByTestId('idle-summary').innerText()).resolves.toContain(idle === 1 ? 'One more integration' : `${idle} more integrations`);

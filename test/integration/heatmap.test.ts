@@ -55,7 +55,7 @@ describe('heatmap/get', () => {
       if (!row.cells[i]) continue;
       const answer = await invokeAs<ProjectIntegrations>(host, { as: siteAdmin, moduleKey: 'project-page', projectKey: project.key, functionKey: 'project/integrations' });
       if (!answer.ok) throw new Error(answer.error.message);
-      expect(answer.data.integrations.find((x) => x.accountId === row.accountId)?.activity.issuesTouched).toBe(row.cells[i]);
+      expect(answer.data.integrations.find((x) => x.accountId === row.accountId)?.activity.touches).toBe(row.cells[i]);
     }
   });
 

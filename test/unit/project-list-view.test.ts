@@ -8,7 +8,7 @@ function integration(name: string, over: { touched?: number; last?: string | nul
     displayName: name,
     kind: 'app-account',
     active: true,
-    activity: { issuesTouched: over.touched ?? 0, created: 0, updated: over.touched ?? 0, transitions: 0, worklogs: 0, lastActivity: over.last ?? null, trend: null },
+    activity: { touches: over.touched ?? 0, issuesTouched: over.touched ?? 0, created: 0, updated: over.touched ?? 0, transitioned: 0, commented: 0, worked: 0, transitions: 0, worklogs: 0, lastActivity: over.last ?? null, trend: null },
     access: { hasAccess: true, canEdit: true, roles: [], used: (over.touched ?? 0) > 0 },
     owner: null,
     backup: null,

@@ -1,17 +1,20 @@
 import { z } from 'zod';
-import type { HeatMapData, IdentityRecord, IdentitySummary } from '../../contract';
-import { issuesTouchedIn } from '../../rules/blast-radius';
+import type { ActivityCounts, HeatMapData, IdentitySummary } from '../../contract';
+import { overlaySummary } from '../../activity/overlay';
+import { readAllActivity } from '../../activity/read';
 import { readIdentityRecord, readIdentitySummaries, readSnapshotPointer, type SnapshotPointer } from '../../scan/snapshot-store';
-import { readCachedHeatMap, writeCachedHeatMap } from './cache';
 import { defineResolver } from '../define';
+import { readCachedProjectNames, writeCachedProjectNames } from './cache';
 
 /** Rows and columns the map shows: the widest identities, and the projects most of them work in. */
 export const HEATMAP_ROWS = 20;
 export const HEATMAP_COLUMNS = 24;
 
 /**
- * heatmap/get: the identities that span the most projects and their activity per project, read from
- * the stored snapshot only (no Jira call beyond the caller's permission check). Policy: jira-admin.
+ * heatmap/get: the identities that work in the most projects and their touches per project, from
+ * stored data only (the scan's index and the activity ledger's index, the same figures as the
+ * identities list and the project page); no Jira call beyond the caller's permission check.
+ * Policy: jira-admin.
  */
 export const getHeatMap = defineResolver({
   key: 'heatmap/get',
@@ -20,20 +23,26 @@ export const getHeatMap = defineResolver({
   async run(): Promise<HeatMapData> {
     const pointer = await readSnapshotPointer();
     if (!pointer) return { snapshot: null, totalIdentities: 0, projects: [], rows: [] };
-    const cached = await readCachedHeatMap(pointer.generation);
-    if (cached) return cached;
-    const map = await buildHeatMap(pointer);
-    await writeCachedHeatMap(pointer.generation, map);
-    return map;
+    const [scanned, activity] = await Promise.all([readIdentitySummaries(pointer), readAllActivity()]);
+    const summaries = scanned.map((s) => overlaySummary(s, activity.get(s.accountId)));
+    const widest = widestIdentities(summaries, HEATMAP_ROWS);
+    const map = heatMapOf(
+      widest.map((s) => ({ summary: s, activity: activity.get(s.accountId) ?? new Map<string, ActivityCounts>() })),
+      HEATMAP_COLUMNS,
+      await projectNames(pointer, widest),
+    );
+    return { snapshot: { completedAt: pointer.completedAt, windowDays: pointer.windowDays }, totalIdentities: summaries.length, ...map };
   },
 });
 
-/** The map of one snapshot, from its index and the widest identities' records. */
-async function buildHeatMap(pointer: SnapshotPointer): Promise<HeatMapData> {
-  const summaries = await readIdentitySummaries(pointer);
-  const widest = widestIdentities(summaries, HEATMAP_ROWS);
-  const records = (await Promise.all(widest.map((s) => readIdentityRecord(pointer, s.accountId)))).filter((r): r is IdentityRecord => r !== null);
-  return { snapshot: { completedAt: pointer.completedAt, windowDays: pointer.windowDays }, totalIdentities: summaries.length, ...heatMapOf(records, HEATMAP_COLUMNS) };
+/** Project names for the column titles, kept per snapshot (they come from the widest identities' records). */
+async function projectNames(pointer: SnapshotPointer, widest: readonly IdentitySummary[]): Promise<ReadonlyMap<string, string>> {
+  const cached = await readCachedProjectNames(pointer.generation);
+  if (cached) return cached;
+  const names = new Map<string, string>();
+  for (const record of await Promise.all(widest.map((s) => readIdentityRecord(pointer, s.accountId)))) for (const p of record?.projects ?? []) names.set(p.projectKey, p.projectName);
+  await writeCachedProjectNames(pointer.generation, names);
+  return names;
 }
 
 /** The identities active in the most projects (then the busiest, then by name). Pure. */
@@ -46,24 +55,25 @@ export function widestIdentities(summaries: readonly IdentitySummary[], n: numbe
 
 /**
  * Rows in the given order; columns are the projects the most of them are active in (then the most
- * activity, then the key), at most `columns`. A cell is the identity's issues touched there, the
- * figure the project page and the identity's detail show. Pure.
+ * touches, then the key), at most `columns`. A cell is the identity's touches there. Pure.
  */
-export function heatMapOf(records: readonly IdentityRecord[], columns: number): Pick<HeatMapData, 'projects' | 'rows'> {
+export function heatMapOf(
+  rows: ReadonlyArray<{ summary: IdentitySummary; activity: ReadonlyMap<string, ActivityCounts> }>,
+  columns: number,
+  names: ReadonlyMap<string, string>,
+): Pick<HeatMapData, 'projects' | 'rows'> {
   const byProject = new Map<string, { key: string; name: string; identities: number; total: number }>();
-  for (const r of records)
-    for (const p of r.projects) {
-      const n = issuesTouchedIn(p);
-      if (n === 0) continue;
-      const e = byProject.get(p.projectKey) ?? { key: p.projectKey, name: p.projectName, identities: 0, total: 0 };
+  for (const { activity } of rows)
+    for (const [key, c] of activity) {
+      if (c.touches === 0) continue;
+      const e = byProject.get(key) ?? { key, name: names.get(key) ?? key, identities: 0, total: 0 };
       e.identities += 1;
-      e.total += n;
-      byProject.set(p.projectKey, e);
+      e.total += c.touches;
+      byProject.set(key, e);
     }
   const projects = [...byProject.values()].sort((a, b) => b.identities - a.identities || b.total - a.total || a.key.localeCompare(b.key)).slice(0, columns);
-  const rows = records.map((r) => {
-    const here = new Map(r.projects.map((p) => [p.projectKey, issuesTouchedIn(p)]));
-    return { accountId: r.accountId, displayName: r.displayName, kind: r.kind, projectsTouched: r.projectsTouched, cells: projects.map((p) => here.get(p.key) ?? 0) };
-  });
-  return { projects: projects.map(({ key, name, identities }) => ({ key, name, identities })), rows };
+  return {
+    projects: projects.map(({ key, name, identities }) => ({ key, name, identities })),
+    rows: rows.map(({ summary: s, activity }) => ({ accountId: s.accountId, displayName: s.displayName, kind: s.kind, projectsTouched: s.projectsTouched, cells: projects.map((p) => activity.get(p.key)?.touches ?? 0) })),
+  };
 }

@@ -51,12 +51,12 @@ function HeatMapTable({ map: m, onOpen }: { map: HeatMapData; onOpen: (accountId
   return (
     <Stack space="space.150" testId="heat-map">
       <Text as="p" color="color.text.subtle">
-        The {m.rows.length} identities that work in the most projects (of {m.totalIdentities.toLocaleString()}), and the issues each touched per project
+        The {m.rows.length} identities that work in the most projects (of {m.totalIdentities.toLocaleString()}), and their touches per project (one work item worked on in a day)
         {m.snapshot ? ` in the ${m.snapshot.windowDays} days before the scan of ${formatDateTime(m.snapshot.completedAt)}` : ''}. Wide rows are integrations many teams depend on. Select a
         number to open that identity.
       </Text>
       <div style={{ overflowX: 'auto' }}>
-        <table style={{ borderCollapse: 'separate', borderSpacing: 2, tableLayout: 'auto' }} aria-label="Issues touched per project and identity" data-testid="heat-map-table">
+        <table style={{ borderCollapse: 'separate', borderSpacing: 2, tableLayout: 'auto' }} aria-label="Touches per project and identity" data-testid="heat-map-table">
           <thead>
             <tr>
               <th scope="col" style={{ ...th, ...sticky }}>
@@ -84,7 +84,7 @@ function HeatMapTable({ map: m, onOpen }: { map: HeatMapData; onOpen: (accountId
                 {m.projects.map((p, i) => {
                   const n = r.cells[i] ?? 0;
                   const l = LEVELS[level(n)];
-                  const label = `${r.displayName} in ${p.key}: ${n.toLocaleString()} ${n === 1 ? 'issue' : 'issues'}`;
+                  const label = `${r.displayName} in ${p.key}: ${n.toLocaleString()} ${n === 1 ? 'touch' : 'touches'}`;
                   return (
                     <td key={p.key} title={label} style={{ minWidth: 34, height: 28, padding: 0, borderRadius: token('radius.small'), font: token('font.body.small'), background: l.bg, color: l.fg, border: `1px solid ${token('color.border')}` }}>
                       {n > 0 ? (
@@ -106,7 +106,7 @@ function HeatMapTable({ map: m, onOpen }: { map: HeatMapData; onOpen: (accountId
       </div>
       <Inline space="space.100" alignBlock="center">
         <Text size="small" color="color.text.subtle">
-          Issues touched:
+          Touches:
         </Text>
         {LEGEND.map((label, i) => {
           const l = LEVELS[(i + 1) as 1 | 2 | 3 | 4];

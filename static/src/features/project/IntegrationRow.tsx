@@ -1,7 +1,7 @@
 import Lozenge from '@atlaskit/lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
-import type { ProjectIntegration, ProjectNote } from '../../../../src/contract';
+import { ACTIVITY_DEFINITION, type ProjectIntegration, type ProjectNote } from '../../../../src/contract';
 import { JiraLink } from '../../components/JiraLink';
 import { tableCell } from '../../components/table-styles';
 import { formatAgo, formatFull } from '../../format/dates';
@@ -73,14 +73,17 @@ export function IntegrationRow({ item, ctx, onNoteSaved }: { item: ProjectIntegr
       <td style={cell}>
         <Stack space="space.050">
           <Text>
-            <Count n={activity.issuesTouched} action="touched" noun={activity.issuesTouched === 1 ? 'issue' : 'issues'} item={item} ctx={ctx} />
+            <span title={ACTIVITY_DEFINITION}>
+              <Count n={activity.touches} action="touched" noun={activity.touches === 1 ? 'touch' : 'touches'} item={item} ctx={ctx} />
+            </span>
           </Text>
           <Text size="small" color="color.text.subtle">
-            <Count n={activity.created} action="created" noun="created" item={item} ctx={ctx} /> · <Count n={activity.transitions} action="transitioned" noun="transitioned" item={item} ctx={ctx} />
-            {activity.worklogs ? (
+            <Count n={activity.created} action="created" noun="created" item={item} ctx={ctx} /> · <Count n={activity.transitioned} action="transitioned" noun="transitioned" item={item} ctx={ctx} />
+            {activity.commented ? ` · ${activity.commented.toLocaleString()} commented` : null}
+            {activity.worked ? (
               <>
                 {' · '}
-                <Count n={activity.worklogs} action="worklogs" noun="worklogs" item={item} ctx={ctx} />
+                <Count n={activity.worked} action="worklogs" noun="worked" item={item} ctx={ctx} />
               </>
             ) : null}
           </Text>

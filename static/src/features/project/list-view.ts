@@ -15,7 +15,7 @@ const names = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' 
 
 const byName = (a: ProjectIntegration, b: ProjectIntegration) => names.compare(a.displayName, b.displayName);
 const COMPARE: Record<SortKey, (a: ProjectIntegration, b: ProjectIntegration) => number> = {
-  activity: (a, b) => b.activity.issuesTouched - a.activity.issuesTouched || byName(a, b),
+  activity: (a, b) => b.activity.touches - a.activity.touches || byName(a, b),
   name: byName,
   recent: (a, b) => (b.activity.lastActivity ?? '').localeCompare(a.activity.lastActivity ?? '') || byName(a, b),
   expiry: (a, b) =>
@@ -25,7 +25,7 @@ const COMPARE: Record<SortKey, (a: ProjectIntegration, b: ProjectIntegration) =>
 };
 
 /** Whether an integration did anything here in the window (the rest hold access only, and are folded away). */
-export const workedHere = (i: ProjectIntegration) => i.activity.issuesTouched > 0;
+export const workedHere = (i: ProjectIntegration) => i.activity.touches + i.activity.worked > 0;
 
 /** Words a filter matches: the integration's name, kind label, team, purpose and the people to call. */
 function haystack(i: ProjectIntegration, kindLabel: string): string {

@@ -99,7 +99,8 @@ describe("evidence behind a person's account", () => {
     await panel.getByTestId('drill-touched').click();
     const navigations = (await page.evaluate('window.__forgeHost.navigations')) as Array<{ url: string; type: string }>;
     const jql = new URL(navigations.at(-1)?.url ?? '', 'https://site.invalid').searchParams.get('jql');
-    expect(jql).toBe(`issuekey in updatedBy("${person.accountId}", "${jql?.match(/\d{4}-\d{2}-\d{2}/)?.[0]}")`);
+    const day = jql?.match(/\d{4}-\d{2}-\d{2}/)?.[0];
+    expect(jql).toBe(`(issuekey in updatedBy("${person.accountId}", "${day}") OR (worklogAuthor = "${person.accountId}" AND worklogDate >= "${day}"))`);
     expect(errors).toEqual([]);
     await page.close();
   });

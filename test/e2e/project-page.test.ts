@@ -231,7 +231,7 @@ describe('project page, second edition', () => {
     const [search, adminLink] = await navigations(page);
     expect(search?.type).toBe('new-tab');
     const jql = new URL(search?.url ?? '', 'https://site.invalid').searchParams.get('jql') ?? '';
-    expect(jql).toMatch(/^project = "AND" AND \(issuekey in updatedBy\("[^"]+", "\d{4}-\d{2}-\d{2}"\)\)$/);
+    expect(jql).toMatch(/^project = "AND" AND \(\(issuekey in updatedBy\("[^"]+", "\d{4}-\d{2}-\d{2}"\) OR \(worklogAuthor = "[^"]+" AND worklogDate >= "\d{4}-\d{2}-\d{2}"\)\)\)$/);
     expect(adminLink?.url).toMatch(/^\/jira\/settings\/apps\/[^/]+\/[^/]+\/identities\/[^/?]+$/);
     await page.close();
 

@@ -28,7 +28,7 @@ describe('drill-down JQL', () => {
   it('quotes every value, so no id or key can change the query', () => {
     expect(jqlQuote('a"b\\c')).toBe('"a\\"b\\\\c"');
     const jql = drillJql({ accountId: 'x") OR project = "SECRET', projectKey: 'AND" OR "1"="1', action: 'created', from: '2026-01-01' });
-    expect(jql).toBe('project = "AND\\" OR \\"1\\"=\\"1" AND (creator = "x\\") OR project = \\"SECRET" AND created >= "2026-01-01")');
+    expect(jql).toBe('project = "AND\\" OR \\"1\\"=\\"1" AND ((creator = "x\\") OR project = \\"SECRET" AND created >= "2026-01-01"))');
     expect(issueSearchPath(jql)).toBe(`/issues/?jql=${encodeURIComponent(jql)}`);
     expect(decodeURIComponent(issueSearchPath(jql).slice('/issues/?jql='.length))).toBe(jql);
   });

@@ -21,15 +21,17 @@ export function jqlQuote(value: string): string {
 }
 
 function actionJql(action: DrillAction, id: string, from: string): string {
+  const worked = `(worklogAuthor = ${id} AND worklogDate >= ${from})`;
   switch (action) {
     case 'touched':
-      return `issuekey in updatedBy(${id}, ${from})`;
+      // Touches include work logged (ACTIVITY_DEFINITION), which Jira's updatedBy leaves out.
+      return `(issuekey in updatedBy(${id}, ${from}) OR ${worked})`;
     case 'created':
-      return `creator = ${id} AND created >= ${from}`;
+      return `(creator = ${id} AND created >= ${from})`;
     case 'transitioned':
       return `status CHANGED BY ${id} AFTER ${from}`;
     case 'worklogs':
-      return `worklogAuthor = ${id} AND worklogDate >= ${from}`;
+      return worked;
   }
 }
 

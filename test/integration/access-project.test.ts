@@ -61,6 +61,7 @@ describe('project/integrations', () => {
       ownership: { ownerAccountId: owner.accountId, backupAccountId: backup.accountId, team: 'Mobile', purpose: 'Builds the nightly app', runbookUrl: 'https://wiki.example.com/runbooks/builds', notes: 'internal only' },
     });
     await integrationsOf(andAdmin, 'AND'); // the caller's permission decision is now cached
+    await host.queue.idle(); // background work (roles identity/get asked for) is not the page's
     const meter = host.sim?.meter;
     const pointsBefore = meter?.snapshot().points;
     const after = (await integrationsOf(andAdmin, 'AND')).integrations.find((i) => i.accountId === target.accountId);

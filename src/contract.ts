@@ -634,12 +634,18 @@ export interface ProjectIntegration {
 }
 
 /** An identity whose owner left: what the project's leads see, and the handover work item. */
+/** A person named by display name only (no account id or email). */
+export interface PersonName {
+  displayName: string;
+  active: boolean;
+}
+
 export interface OrphanNotice {
   /** When the daily sweep found the owner gone. */
   since: string;
-  formerOwner: PersonRef;
+  formerOwner: PersonName;
   /** Who the handover went to: the backup, or the admins when there is none. */
-  handoverTo: PersonRef | 'admins';
+  handoverTo: PersonName | 'admins';
   /** The handover work item's key, when created. */
   issueKey: string | null;
 }

@@ -19,6 +19,7 @@ function integration(name: string, over: { touched?: number; last?: string | nul
     callList: (over.contacts ?? []).map((c) => ({ accountId: c, displayName: c, active: true, email: null, role: 'owner' as const })),
     deactivatedContacts: 0,
     note: null,
+    orphaned: null,
   };
 }
 

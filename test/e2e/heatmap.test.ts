@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Persona } from '../../dev/host/host';
 import type { Envelope, IdentityList, ScanStatus } from '../../src/contract';
-import { axeViolations, launchBrowser, openPage, personaOf, SCREENSHOTS, startApp, type RunningApp } from './support';
+import { axeViolations, launchBrowser, openPage, personaOf, postJson, SCREENSHOTS, startApp, type RunningApp } from './support';
 
 /** The heat map (issue 12, finding 10): legible in both themes, every column in view at 1,440 px, cells that open the identity. */
 let app: RunningApp;
@@ -11,7 +11,7 @@ let browser: Browser;
 let personas: Persona[];
 
 async function invoke<T>(as: string, functionKey: string, payload: unknown): Promise<T> {
-  const res = await fetch(`${app.baseUrl}/dev/invoke`, { method: 'POST', body: JSON.stringify({ as, moduleKey: 'admin-page', functionKey, payload }) });
+  const res = await postJson(app.baseUrl, '/dev/invoke', { as, moduleKey: 'admin-page', functionKey, payload });
   const answer = (await res.json()) as Envelope<T>;
   if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
   return answer.data;

@@ -122,6 +122,22 @@ export type IdentityKind = 'service-account' | 'app-account' | 'rovo-agent' | 'p
 export interface Evidence {
   signal: string;
   detail: string;
+  /**
+   * For a person's account: what the scan measured for this signal, the threshold it met, and what
+   * it added to the score. Absent for account types and admin marks (and in scans before this field).
+   */
+  measure?: EvidenceMeasure;
+}
+
+/** Score (0..1) from which a person's account is taken for an integration (src/rules/classification.ts). */
+export const PERSON_INTEGRATION_SCORE = 0.6;
+
+export interface EvidenceMeasure {
+  value: number;
+  threshold: number;
+  unit: 'issues a day' | 'projects' | 'percent' | 'hours of 24';
+  /** Added to the score (0..1) by this signal. */
+  points: number;
 }
 
 /**
@@ -303,6 +319,28 @@ export interface IdentityList {
   overview: RegistryOverview;
 }
 
+/**
+ * `heatmap/get`: the identities that span the most projects and their activity per project, from the
+ * stored snapshot only. Each cell is the same figure the project page and the identity's detail show
+ * for that identity and project.
+ */
+export interface HeatMapData {
+  /** The scan the map comes from; null before the first complete scan. */
+  snapshot: { completedAt: string; windowDays: number } | null;
+  /** Identities in the snapshot (the map shows the widest `rows.length` of them). */
+  totalIdentities: number;
+  /** Columns: the projects most of these identities work in, widest first. */
+  projects: Array<{ key: string; name: string; identities: number }>;
+  rows: Array<{
+    accountId: string;
+    displayName: string;
+    kind: IdentityKind;
+    projectsTouched: number;
+    /** One figure per column, in the order of `projects`; 0 where it did nothing. */
+    cells: number[];
+  }>;
+}
+
 export type DiscoveryDefs = {
   'scan/start': (payload: NoPayload) => Envelope<ScanStatus>;
   'scan/status': (payload: NoPayload) => Envelope<ScanStatus>;
@@ -313,6 +351,7 @@ export type DiscoveryDefs = {
   'identity/mark': (payload: { accountId: string; integration: boolean | null }) => Envelope<{ override: IdentitySummary['override'] }>;
   'settings/get': (payload: NoPayload) => Envelope<ScanSettings>;
   'settings/save': (payload: Partial<ScanSettings>) => Envelope<ScanSettings>;
+  'heatmap/get': (payload: NoPayload) => Envelope<HeatMapData>;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -436,6 +475,8 @@ export interface RegistryView {
 
 /** `identity/get`: one identity with projects, access, and its registry view. */
 export type IdentityDetail = IdentityRecord & RegistryView & {
+  /** The activity window of the scan this record comes from (from: yyyy-MM-dd, UTC), for links to the issues behind its counts. */
+  window: { from: string; days: number };
   projectNotes: ProjectNote[];
   /** Display names of the people the page mentions (owner, backup, contacts, history authors), as far as Jira told. */
   people: UserOption[];
@@ -644,10 +685,20 @@ export type RegistryDefs = {
 /** Activity here compared with the previous scan's: rising, falling or steady; 'new' when it did nothing here then. */
 export type ActivityTrend = 'rising' | 'falling' | 'steady' | 'new';
 
-/** A person the project page names: display name only (no account id or email). */
+/**
+ * A person the project page names, so that someone can reach them: name, the email address Jira
+ * shows for them (null when their profile hides it), and the account id for their Jira profile link.
+ */
 export interface PersonRef {
+  accountId: string;
   displayName: string;
   active: boolean;
+  email: string | null;
+}
+
+/** Someone to call about an integration, and why them. */
+export interface Contact extends PersonRef {
+  role: 'owner' | 'backup' | 'credential-owner';
 }
 
 /** One integration as a project lead sees it: this project's slice only, and only what the page shows. */
@@ -670,10 +721,16 @@ export interface ProjectIntegration {
   owner: PersonRef | null;
   backup: PersonRef | null;
   team: string;
+  /** What it is for, as its owner recorded it ('' when not recorded). */
+  purpose: string;
+  /** Its runbook (an http or https address checked when saved), or '' when none. */
+  runbookUrl: string;
   /** The most urgent expiry tier among its credentials; null when none are recorded. */
   credentials: { count: number; worstTier: ExpiryTier | null; daysToExpiry: number | null };
-  /** Whom to call, in order, as one sentence for a person. */
-  whoToCall: string;
+  /** Whom to call, in order: owner, backup, then owners of single credentials; active people only. */
+  callList: Contact[];
+  /** Recorded contacts left out of callList because they are deactivated in Jira. */
+  deactivatedContacts: number;
   /** This project's note about it, if one was written. */
   note: ProjectNote | null;
   /** Set when its owner left (deactivated or deleted account): it stops here unless someone takes it over. */
@@ -681,12 +738,18 @@ export interface ProjectIntegration {
 }
 
 /** An identity whose owner left: what the project's leads see, and the handover work item. */
+/** A person named by display name only (no account id or email). */
+export interface PersonName {
+  displayName: string;
+  active: boolean;
+}
+
 export interface OrphanNotice {
   /** When the daily sweep found the owner gone. */
   since: string;
-  formerOwner: PersonRef;
+  formerOwner: PersonName;
   /** Who the handover went to: the backup, or the admins when there is none. */
-  handoverTo: PersonRef | 'admins';
+  handoverTo: PersonName | 'admins';
   /** The handover work item's key, when created. */
   issueKey: string | null;
 }
@@ -694,7 +757,7 @@ export interface OrphanNotice {
 export interface ProjectIntegrations {
   project: ProjectRef;
   /** The scan the list comes from; null before the first complete scan. */
-  snapshot: { completedAt: string; windowDays: number } | null;
+  snapshot: { completedAt: string; windowDays: number; /** First day of the activity window (yyyy-MM-dd, UTC). */ windowFrom: string } | null;
   integrations: ProjectIntegration[];
 }
 
@@ -877,6 +940,7 @@ const DISCOVERY_KEYS: Record<keyof DiscoveryDefs, true> = {
   'identity/mark': true,
   'settings/get': true,
   'settings/save': true,
+  'heatmap/get': true,
 };
 const REGISTRY_KEYS: Record<keyof RegistryDefs, true> = {
   'projects/issue-types': true,

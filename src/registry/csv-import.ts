@@ -1,6 +1,7 @@
 import type { Credential, CredentialInput, ImportResult, ImportRowError } from '../contract';
 import { INTERACTIVE, JiraClient } from '../jira/client';
 import { getUserStatus } from '../jira/user-get';
+import { rememberPeople } from './people-cards';
 import { COLUMN_OF_FIELD, CSV_COLUMNS, CSV_EXPORT_ONLY, CSV_REQUIRED, type CsvColumn } from './csv-columns';
 import { CsvSyntaxError, parseCsv, unescapeCell } from './csv';
 import { buildCredential, credentialChanged } from './credential-edit';
@@ -143,6 +144,7 @@ async function checkAccounts(rows: readonly ParsedRow[], errors: ImportRowError[
     return;
   }
   const users = new Map(await Promise.all([...ids].map(async (id) => [id, await getUserStatus(client, id)] as const)));
+  await rememberPeople([...users.values()].filter((u): u is NonNullable<typeof u> => !!u && (u.accountType === undefined || u.accountType === 'atlassian')));
   for (const r of rows) {
     if (!users.get(r.accountId)) errors.push({ row: r.line, column: 'identity_account_id', message: 'no Jira account has this account id' });
     const owner = r.input.ownerAccountId ? users.get(r.input.ownerAccountId) : undefined;

@@ -1,6 +1,7 @@
 import { INTERACTIVE, JiraClient } from '../jira/client';
 import { getUserStatus, type UserStatus } from '../jira/user-get';
 import { invalidInput } from './errors';
+import { rememberPeople } from './people-cards';
 
 /**
  * Owners and backups must be people who exist in Jira and are active: a deactivated or app account
@@ -10,6 +11,8 @@ import { invalidInput } from './errors';
 export async function requireActivePeople(fields: ReadonlyArray<{ field: string; accountId: string | null }>, client = new JiraClient(INTERACTIVE)): Promise<void> {
   const seen = new Map<string, Promise<UserStatus | null>>();
   for (const { accountId } of fields) if (accountId && !seen.has(accountId)) seen.set(accountId, getUserStatus(client, accountId));
+  // Pages name these people later from storage, without asking Jira again.
+  await rememberPeople((await Promise.all(seen.values())).filter((u): u is UserStatus => u !== null));
   for (const { field, accountId } of fields) {
     if (!accountId) continue;
     const user = await seen.get(accountId);
@@ -30,5 +33,6 @@ export async function activeFlags(accountIds: readonly string[], client = new Ji
   const found = await Promise.all(unique.map((id) => getUserStatus(client, id).catch(() => null)));
   const out = new Map<string, { active: boolean }>();
   for (const user of found) if (user) out.set(user.accountId, { active: user.active });
+  await rememberPeople(found.filter((u): u is UserStatus => u !== null));
   return out;
 }

@@ -1,5 +1,6 @@
 import type { Handlers } from '@forge/resolver';
 import type { DiscoveryDefs } from '../contract';
+import { getHeatMap } from './heatmap/get';
 import { getIdentity } from './identities/get';
 import { listIdentities } from './identities/list';
 import { markIdentity } from './identities/mark';
@@ -17,4 +18,5 @@ export const discoveryHandlers: Handlers<DiscoveryDefs> = {
   'identity/mark': markIdentity,
   'settings/get': getSettings,
   'settings/save': saveSettingsResolver,
+  'heatmap/get': getHeatMap,
 };

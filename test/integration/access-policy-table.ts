@@ -14,6 +14,7 @@ export const POLICY: Record<string, PolicyName> = {
   'identity/mark': 'jira-admin',
   'settings/get': 'jira-admin',
   'settings/save': 'jira-admin',
+  'heatmap/get': 'jira-admin',
   'ownership/save': 'jira-admin',
   'ownership/bulk-save': 'jira-admin',
   'credentials/expiring': 'jira-admin',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callerFromContext } from '../../src/access/caller';
 import { DecisionCache } from '../../src/access/decision-cache';
-import { whoToCall } from '../../src/resolvers/project/who-to-call';
+import { callList } from '../../src/resolvers/project/who-to-call';
 import { trendOf } from '../../src/activity/project-trend';
 
 describe('callerFromContext: the Forge context only, and only well-formed values', () => {
@@ -58,17 +58,26 @@ describe('DecisionCache: brief, per installation and user, failures never cached
   });
 });
 
-describe("the project page's who-to-call line and trend", () => {
+describe("the project page's call list and trend", () => {
   const people = new Map([
-    ['o', { displayName: 'Olga Owner', active: true }],
-    ['b', { displayName: 'Ben Backup', active: false }],
-    ['c', { displayName: 'Cora Cred', active: true }],
+    ['o', { accountId: 'o', displayName: 'Olga Owner', active: true, email: 'olga@example.com' }],
+    ['b', { accountId: 'b', displayName: 'Ben Backup', active: false, email: null }],
+    ['c', { accountId: 'c', displayName: 'Cora Cred', active: true, email: null }],
   ]);
   const ownership = { ownerAccountId: 'o', backupAccountId: 'b', team: '', purpose: '', runbookUrl: '', notes: '' };
   const cred = { kind: 'api-token' as const, label: 'x', scopes: [], createdAt: null, expiresAt: null, lastUsedAt: null, ownerAccountId: 'c', id: '1', source: 'manual' as const, externalId: null, updatedAt: '' };
-  it('names people in order and skips the deactivated', () => {
-    expect(whoToCall(ownership, [cred], people)).toBe('Call Olga Owner (owner), then Cora Cred (credential owner). One recorded contact is deactivated.');
-    expect(whoToCall(null, [], people)).toMatch(/^Nobody to call yet/);
+  it('lists people in order, each once, and counts the deactivated instead of listing them', () => {
+    expect(callList(ownership, [cred, { ...cred, id: '2', ownerAccountId: 'o' }], people)).toEqual({
+      callList: [
+        { accountId: 'o', displayName: 'Olga Owner', active: true, email: 'olga@example.com', role: 'owner' },
+        { accountId: 'c', displayName: 'Cora Cred', active: true, email: null, role: 'credential-owner' },
+      ],
+      deactivatedContacts: 1,
+    });
+    expect(callList(null, [], people)).toEqual({ callList: [], deactivatedContacts: 0 });
+  });
+  it('names a recorded person the app never looked up rather than dropping them', () => {
+    expect(callList({ ...ownership, backupAccountId: null, ownerAccountId: 'x' }, [], people).callList).toEqual([{ accountId: 'x', displayName: 'Name not known yet', active: true, email: null, role: 'owner' }]);
   });
   it('compares with the previous scan, and ignores prototype keys', () => {
     const memo = { generation: 'g2', counts: {}, previous: { generation: 'g1', counts: { a: 10, b: 10, c: 10 } } };

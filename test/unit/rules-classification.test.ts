@@ -48,6 +48,17 @@ describe('classify: people whose activity looks automated', () => {
     expect(c?.evidence.map((e) => e.signal)).toEqual(['volume', 'spread', 'round the clock', 'bursts']);
   });
 
+  it('gives each signal its measured value, the threshold it met, and its points, which add up to the score', () => {
+    const c = classify(person, automated, null);
+    for (const e of c?.evidence ?? []) {
+      expect(e.measure, e.signal).toBeDefined();
+      expect(e.measure?.value ?? -1, e.signal).toBeGreaterThanOrEqual(e.measure?.threshold ?? Infinity);
+    }
+    expect(c?.evidence.find((e) => e.signal === 'spread')?.measure).toEqual({ value: 14, threshold: THRESHOLDS.projectsTouched, unit: 'projects', points: 0.15 });
+    const points = (c?.evidence ?? []).reduce((sum, e) => sum + (e.measure?.points ?? 0), 0);
+    expect(Math.min(1, Math.round(points * 100) / 100)).toBe(c?.score);
+  });
+
   it.each([
     ['high volume alone', { windowDays: 90, issuesUpdated: 1_000 }, false],
     ['volume and spread, office hours', { windowDays: 90, issuesUpdated: 1_000, projectsTouched: 12, sampleTimes: officeSeries(40) }, false],

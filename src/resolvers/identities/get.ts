@@ -4,7 +4,7 @@ import { loadRegistryView } from '../../registry/view';
 import { leastPrivilege } from '../../rules/access';
 import { readOverride } from '../../scan/overrides';
 import { withStoredRoles } from '../../scan/project-roles';
-import { readIdentityRecord, readSnapshotPointer } from '../../scan/snapshot-store';
+import { readIdentityRecord, readSnapshotPointer, activityWindow } from '../../scan/snapshot-store';
 import { defineResolver } from '../define';
 import { readProjectNotes } from '../../registry/project-notes';
 import { peopleNames } from './people-names';
@@ -36,6 +36,7 @@ export const getIdentity = defineResolver({
     const people = [...(await peopleNames(mentioned)).values()];
     // The admin's current mark, which may be newer than the scan that produced this record.
     const override = await readOverride(payload.accountId);
-    return { ...record, override, projects, rolesPending, leastPrivilege: leastPrivilege(projects), ...view, projectNotes: await readProjectNotes(payload.accountId), people };
+    const window = pointer ? activityWindow(pointer.windowDays) : { from: '', days: 0 };
+    return { ...record, override, projects, rolesPending, leastPrivilege: leastPrivilege(projects), ...view, projectNotes: await readProjectNotes(payload.accountId), people, window };
   },
 });

@@ -2,6 +2,7 @@ import type { UserOption } from '../../contract';
 import { INTERACTIVE, JiraClient } from '../../jira/client';
 import { TenantCache } from '../../jira/tenant';
 import { getUserStatus } from '../../jira/user-get';
+import { rememberPeople } from '../../registry/people-cards';
 
 // Per installation (the same account id names different people on different sites' pages, and one
 // runtime serves many installations), ten minutes, a bounded number in all.
@@ -28,6 +29,7 @@ export async function peopleNames(accountIds: ReadonlyArray<string | null | unde
       const status = await getUserStatus(client, id).catch(() => undefined);
       if (status === undefined) return; // Jira unavailable: try again next time
       const user = status ? { accountId: status.accountId, displayName: status.displayName, active: status.active, email: status.emailAddress ?? null, avatarUrl: status.avatarUrls?.['48x48'] ?? null } : null;
+      if (status) await rememberPeople([status]);
       cache.set(id, { user });
       if (user) out.set(id, user);
     }),

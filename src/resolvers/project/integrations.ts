@@ -3,7 +3,7 @@ import type { IdentityRecord, ProjectIntegrations, ProjectRef } from '../../cont
 import { readCredentials } from '../../registry/credential-store';
 import { readOwnership } from '../../registry/ownership-store';
 import { issuesTouchedIn } from '../../rules/blast-radius';
-import { readIdentityRecord, readIdentitySummaries, readSnapshotPointer, type SnapshotPointer } from '../../scan/snapshot-store';
+import { readIdentityRecord, readIdentitySummaries, readSnapshotPointer, activityWindow, type SnapshotPointer } from '../../scan/snapshot-store';
 import { defineResolver } from '../define';
 import { AppFailure } from '../../errors';
 import { readProjectNote } from '../../registry/project-notes';
@@ -48,7 +48,7 @@ export const projectIntegrations = defineResolver({
       return projectSlice({ record, here, ...reg, people, trend: trendOf(memo, record.accountId, issuesTouchedIn(here)), now });
     });
     integrations.sort((a, b) => b.activity.issuesTouched - a.activity.issuesTouched || a.displayName.localeCompare(b.displayName));
-    return { project, snapshot: { completedAt: pointer.completedAt, windowDays: pointer.windowDays }, integrations };
+    return { project, snapshot: { completedAt: pointer.completedAt, windowDays: pointer.windowDays, windowFrom: activityWindow(pointer.windowDays).from }, integrations };
   },
 });
 

@@ -2,7 +2,7 @@ import type { ActivityTrend, Credential, ExpiryTier, IdentityRecord, OrphanNotic
 import { isActive } from '../../rules/access';
 import { issuesTouchedIn } from '../../rules/blast-radius';
 import { expiryTier } from '../../rules/expiry';
-import { whoToCall } from './who-to-call';
+import { callList, unknownPerson } from './who-to-call';
 
 /** How urgent each tier is; the page shows the worst one. */
 const TIER_URGENCY: Record<ExpiryTier, number> = { expired: 4, critical: 3, warning: 2, unknown: 1, ok: 0 };
@@ -17,7 +17,7 @@ export interface SliceInputs {
   here: ProjectActivity;
   ownership: Ownership | null;
   credentials: readonly Credential[];
-  /** Display names and active flags of owners, backups and credential owners, by account id. */
+  /** Owners, backups and credential owners as the app last learned them from Jira, by account id. */
   people: ReadonlyMap<string, PersonRef>;
   trend: ActivityTrend | null;
   note: ProjectNote | null;
@@ -28,11 +28,11 @@ export interface SliceInputs {
 
 /**
  * One integration as the project page shows it: this project's activity and access only (no other
- * project, no email, no evidence, no account ids of people). Pure.
+ * project, no evidence, no scores), with the people to call and how to reach them. Pure.
  */
 export function projectSlice(input: SliceInputs): ProjectIntegration {
   const { record, here, ownership, credentials, people, now } = input;
-  const person = (id: string | null | undefined): PersonRef | null => (id ? (people.get(id) ?? { displayName: 'Name unavailable', active: true }) : null);
+  const person = (id: string | null | undefined): PersonRef | null => (id ? (people.get(id) ?? unknownPerson(id)) : null);
   const views = credentials.map((c) => expiryTier(c.expiresAt, now));
   const worst = views.reduce<(typeof views)[number] | null>((w, v) => (!w || TIER_URGENCY[v.tier] > TIER_URGENCY[w.tier] || (v.tier === w.tier && (v.daysToExpiry ?? Infinity) < (w.daysToExpiry ?? Infinity)) ? v : w), null);
   return {
@@ -57,8 +57,10 @@ export function projectSlice(input: SliceInputs): ProjectIntegration {
     owner: person(ownership?.ownerAccountId),
     backup: person(ownership?.backupAccountId),
     team: ownership?.team ?? '',
+    purpose: ownership?.purpose ?? '',
+    runbookUrl: ownership?.runbookUrl ?? '',
     credentials: { count: credentials.length, worstTier: worst?.tier ?? null, daysToExpiry: worst?.daysToExpiry ?? null },
-    whoToCall: whoToCall(ownership, credentials, people),
+    ...callList(ownership, credentials, people),
     note: input.note,
     orphaned: input.orphaned ?? null,
   };

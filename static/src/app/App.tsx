@@ -4,13 +4,21 @@ import { ErrorState } from '../components/ErrorState';
 import { NoAccess } from '../components/NoAccess';
 import { PageLoading } from '../components/PageLoading';
 import { AdminPage } from '../features/admin/AdminPage';
-import { ProjectPage } from '../features/project/ProjectPage';
 import { MyPage } from '../features/my/MyPage';
 import { useAsync } from '../hooks/use-async';
+import { setDateSettings } from '../format/dates';
+import { setSiteUrl } from '../jira/site';
+import { lazy, Suspense } from 'react';
 import { RouterProvider } from './router';
+
+// The project page's own code (filter, sort select, call list) loads only on the project page.
+const ProjectPage = lazy(async () => ({ default: (await import('../features/project/ProjectPage')).ProjectPage }));
 
 async function loadPage() {
   const [context, me] = await Promise.all([getPageContext(), getMe()]);
+  // Every date on every page in the user's own locale and time zone, as Jira knows them.
+  setDateSettings({ locale: context.locale, timeZone: context.timeZone });
+  setSiteUrl(context.siteUrl);
   return { context, me };
 }
 
@@ -38,7 +46,9 @@ export function App() {
   }
   return (
     <RouterProvider fallback={<PageLoading label="Loading Integration Registry" />}>
-      <ProjectPage me={me} project={me.project} />
+      <Suspense fallback={<PageLoading label={`Loading the integrations in ${me.project.name}`} />}>
+        <ProjectPage me={me} project={me.project} app={context.app} />
+      </Suspense>
     </RouterProvider>
   );
 }

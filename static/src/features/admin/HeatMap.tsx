@@ -2,60 +2,39 @@ import SectionMessage from '@atlaskit/section-message';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import type { CSSProperties } from 'react';
-import type { IdentityRecord } from '../../../../src/contract';
-import { getIdentity, listIdentities } from '../../api/identities';
+import type { HeatMapData } from '../../../../src/contract';
+import { getHeatMap } from '../../api/heatmap';
 import { EmptyState } from '../../components/EmptyState';
 import { Skeleton } from '../../components/Skeleton';
+import { formatDateTime } from '../../format/dates';
 import { useAsync } from '../../hooks/use-async';
 import { KIND_LABELS } from './labels';
 
-const IDENTITIES = 20;
-const PROJECTS = 24;
-
+/**
+ * Cell colours: design tokens only, each background with a text token that keeps 4.5:1 or more in
+ * the light and the dark theme (light: 12.7, 10.8, 5.2, 8.9; dark: 9.2, 8.1, 6.0, 10.0). The
+ * backgrounds grow darker in light and brighter in dark, so "more" reads the same in both.
+ */
 const LEVELS = [
   { bg: 'transparent', fg: token('color.text.subtlest') },
   { bg: token('color.background.accent.blue.subtlest'), fg: token('color.text') },
   { bg: token('color.background.accent.blue.subtler'), fg: token('color.text') },
-  { bg: token('color.background.accent.blue.subtle'), fg: token('color.text.inverse') },
   { bg: token('color.background.accent.blue.bolder'), fg: token('color.text.inverse') },
-];
+  { bg: token('color.background.accent.blue.bolder.pressed'), fg: token('color.text.inverse') },
+] as const;
+const LEGEND = ['1–4', '5–24', '25–99', '100+'];
 
 const level = (n: number) => (n <= 0 ? 0 : n < 5 ? 1 : n < 25 ? 2 : n < 100 ? 3 : 4);
-const activity = (p: IdentityRecord['projects'][number]) => p.created + p.updated + p.worklogs;
 
-interface Map {
-  identities: Array<Pick<IdentityRecord, 'accountId' | 'displayName' | 'kind' | 'projectsTouched'> & { byProject: Record<string, number> }>;
-  projects: Array<{ key: string; name: string; identities: number }>;
-  total: number;
-}
+const th: CSSProperties = { padding: `${token('space.050')} ${token('space.025')}`, font: token('font.body.small'), fontWeight: token('font.weight.semibold'), color: token('color.text.subtle'), whiteSpace: 'nowrap' };
+// The identity column stays in view if a narrow window has to scroll the map sideways.
+const sticky: CSSProperties = { position: 'sticky', left: 0, zIndex: 1, background: token('elevation.surface'), textAlign: 'left', maxWidth: 200, overflow: 'hidden', textOverflow: 'ellipsis' };
+// Plain buttons that keep the browser's focus ring (no `all: unset`).
+const plainButton: CSSProperties = { border: 'none', background: 'transparent', margin: 0, padding: 0, font: 'inherit', cursor: 'pointer' };
+const cellButton: CSSProperties = { ...plainButton, boxSizing: 'border-box', display: 'block', width: '100%', height: '100%', lineHeight: '26px', textAlign: 'center', borderRadius: token('radius.small') };
 
-/** The identities that span the most projects, and their activity per project. */
-async function loadMap(): Promise<Map> {
-  const top = await listIdentities({ sort: { field: 'projectsTouched', direction: 'desc' }, limit: IDENTITIES, offset: 0 });
-  const records: IdentityRecord[] = [];
-  // A few at a time: each identity/get is one resolver call.
-  for (let i = 0; i < top.items.length; i += 5) {
-    records.push(...(await Promise.all(top.items.slice(i, i + 5).map((s) => getIdentity(s.accountId)))));
-  }
-  const projects = new globalThis.Map<string, { key: string; name: string; identities: number }>();
-  for (const r of records)
-    for (const p of r.projects) {
-      if (activity(p) === 0) continue;
-      const e = projects.get(p.projectKey) ?? { key: p.projectKey, name: p.projectName, identities: 0 };
-      e.identities += 1;
-      projects.set(p.projectKey, e);
-    }
-  return {
-    identities: records.map((r) => ({ accountId: r.accountId, displayName: r.displayName, kind: r.kind, projectsTouched: r.projectsTouched, byProject: Object.fromEntries(r.projects.map((p) => [p.projectKey, activity(p)])) })),
-    projects: [...projects.values()].sort((a, b) => b.identities - a.identities || a.key.localeCompare(b.key)).slice(0, PROJECTS),
-    total: top.total,
-  };
-}
-
-const th: CSSProperties = { padding: '4px 6px', font: token('font.body.small'), fontWeight: 600, color: token('color.text.subtle'), whiteSpace: 'nowrap' };
-
-export default function HeatMap({ onOpen, reloadKey }: { onOpen: (accountId: string) => void; reloadKey: number }) {
-  const state = useAsync(loadMap, String(reloadKey));
+export default function HeatMap({ onOpen, reloadKey }: { onOpen: (accountId: string, projectKey?: string) => void; reloadKey: number }) {
+  const state = useAsync(getHeatMap, String(reloadKey));
   if (state.status === 'loading') return <Skeleton lines={8} height={20} label="Loading the heat map" />;
   if (state.status === 'failed')
     return (
@@ -63,53 +42,60 @@ export default function HeatMap({ onOpen, reloadKey }: { onOpen: (accountId: str
         <Text as="p">{state.error.message}</Text>
       </SectionMessage>
     );
-  const m = state.data;
-  if (m.identities.length === 0 || m.projects.length === 0)
-    return <EmptyState title="No activity to map yet">Run a scan: the map shows which integrations work in which projects.</EmptyState>;
+  return <HeatMapTable map={state.data} onOpen={onOpen} />;
+}
+
+function HeatMapTable({ map: m, onOpen }: { map: HeatMapData; onOpen: (accountId: string, projectKey?: string) => void }) {
+  if (m.rows.length === 0 || m.projects.length === 0)
+    return <EmptyState title="No activity to map yet" testId="heat-map-empty">Run a scan: the map shows which integrations work in which projects.</EmptyState>;
   return (
     <Stack space="space.150" testId="heat-map">
       <Text as="p" color="color.text.subtle">
-        The {m.identities.length} identities that span the most projects (of {m.total}), and the issues each created, updated or logged work on per project, in the scan window. Wide rows are integrations many teams depend on.
+        The {m.rows.length} identities that work in the most projects (of {m.totalIdentities.toLocaleString()}), and their touches per project (one work item worked on in a day)
+        {m.snapshot ? ` in the ${m.snapshot.windowDays} days before the scan of ${formatDateTime(m.snapshot.completedAt)}` : ''}. Wide rows are integrations many teams depend on. Select a
+        number to open that identity.
       </Text>
       <div style={{ overflowX: 'auto' }}>
-        <table style={{ borderCollapse: 'separate', borderSpacing: 2 }} aria-label="Activity per project and identity">
+        <table style={{ borderCollapse: 'separate', borderSpacing: 2, tableLayout: 'auto' }} aria-label="Touches per project and identity" data-testid="heat-map-table">
           <thead>
             <tr>
-              <th scope="col" style={{ ...th, textAlign: 'left' }}>
+              <th scope="col" style={{ ...th, ...sticky }}>
                 Identity
               </th>
               {m.projects.map((p) => (
-                <th key={p.key} scope="col" style={th} title={p.name}>
-                  {p.key}
+                <th key={p.key} scope="col" style={{ ...th, verticalAlign: 'bottom' }} title={`${p.name}: ${p.identities} of these identities work here`}>
+                  {/* Keys read bottom to top, so 24 columns of long keys fit a 1,440-pixel window. */}
+                  <span style={{ writingMode: 'vertical-rl', transform: 'rotate(180deg)', display: 'inline-block', maxHeight: 96, overflow: 'hidden', textOverflow: 'ellipsis' }}>{p.key}</span>
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {m.identities.map((r) => (
-              <tr key={r.accountId}>
-                <th scope="row" style={{ ...th, textAlign: 'left', fontWeight: 400 }}>
-                  <button
-                    type="button"
-                    onClick={() => onOpen(r.accountId)}
-                    style={{ border: 'none', background: 'transparent', padding: 0, cursor: 'pointer', font: token('font.body.small'), color: token('color.link'), textAlign: 'left' }}
-                  >
+            {m.rows.map((r) => (
+              <tr key={r.accountId} data-testid="heat-map-row">
+                <th scope="row" style={{ ...th, ...sticky, fontWeight: token('font.weight.regular') }}>
+                  <button type="button" onClick={() => onOpen(r.accountId)} style={{ ...plainButton, color: token('color.link'), font: token('font.body.small'), textAlign: 'left' }} data-testid="heat-map-identity">
                     {r.displayName}
-                  </button>{' '}
-                  <span style={{ color: token('color.text.subtlest') }}>
-                    {KIND_LABELS[r.kind]} · {r.projectsTouched}
-                  </span>
+                  </button>
+                  <div style={{ color: token('color.text.subtle') }}>
+                    {KIND_LABELS[r.kind]} · {r.projectsTouched} projects
+                  </div>
                 </th>
-                {m.projects.map((p) => {
-                  const n = r.byProject[p.key] ?? 0;
-                  const l = LEVELS[level(n)] ?? LEVELS[0];
+                {m.projects.map((p, i) => {
+                  const n = r.cells[i] ?? 0;
+                  const l = LEVELS[level(n)];
+                  const label = `${r.displayName} in ${p.key}: ${n.toLocaleString()} ${n === 1 ? 'touch' : 'touches'}`;
                   return (
-                    <td
-                      key={p.key}
-                      title={`${r.displayName} in ${p.key}: ${n} issues`}
-                      style={{ minWidth: 32, height: 28, textAlign: 'center', borderRadius: 3, font: token('font.body.small'), background: l?.bg, color: l?.fg, border: `1px solid ${token('color.border')}` }}
-                    >
-                      {n > 0 ? n : <span aria-label="none">·</span>}
+                    <td key={p.key} title={label} style={{ minWidth: 34, height: 28, padding: 0, borderRadius: token('radius.small'), font: token('font.body.small'), background: l.bg, color: l.fg, border: `1px solid ${token('color.border')}` }}>
+                      {n > 0 ? (
+                        <button type="button" style={{ ...cellButton, color: l.fg }} aria-label={`${label}: open ${r.displayName}`} onClick={() => onOpen(r.accountId, p.key)} data-testid="heat-map-cell">
+                          {n.toLocaleString()}
+                        </button>
+                      ) : (
+                        <span style={{ display: 'block', textAlign: 'center' }} aria-label="none">
+                          ·
+                        </span>
+                      )}
                     </td>
                   );
                 })}
@@ -120,13 +106,16 @@ export default function HeatMap({ onOpen, reloadKey }: { onOpen: (accountId: str
       </div>
       <Inline space="space.100" alignBlock="center">
         <Text size="small" color="color.text.subtle">
-          Issues:
+          Touches:
         </Text>
-        {['1–4', '5–24', '25–99', '100+'].map((label, i) => (
-          <span key={label} style={{ padding: '2px 8px', borderRadius: 3, font: token('font.body.small'), background: LEVELS[i + 1]?.bg, color: LEVELS[i + 1]?.fg }}>
-            {label}
-          </span>
-        ))}
+        {LEGEND.map((label, i) => {
+          const l = LEVELS[(i + 1) as 1 | 2 | 3 | 4];
+          return (
+            <span key={label} style={{ padding: `${token('space.025')} ${token('space.100')}`, borderRadius: token('radius.small'), font: token('font.body.small'), background: l.bg, color: l.fg }}>
+              {label}
+            </span>
+          );
+        })}
       </Inline>
     </Stack>
   );

@@ -21,6 +21,7 @@ import { Tabs, tabPanelProps } from '../../components/Tabs';
 import { useAsync } from '../../hooks/use-async';
 import { CredentialsPanel } from './CredentialsPanel';
 import { FIELD_LABELS, KIND_LABELS, SOURCE_LABELS, ago, formatTime } from './labels';
+import { EvidencePanel } from './EvidencePanel';
 import { MarkControl } from './MarkControl';
 import { OwnershipForm } from './OwnershipForm';
 import { adminPaths, type IdentityTab } from './paths';
@@ -140,6 +141,12 @@ export default function IdentityDetail({ accountId, onSaved }: { accountId: stri
           <Text as="p">It has an owner and a backup, and no credential is close to expiry.</Text>
         </SectionMessage>
       )}
+
+      {d.kind === 'person-integration' ? (
+        <Box padding="space.200" style={{ border: `1px solid ${token('color.border')}`, borderRadius: 6, background: token('elevation.surface.raised') }}>
+          <EvidencePanel identity={d} />
+        </Box>
+      ) : null}
 
       <Stack space="space.200">
         <Tabs id="identity" label="Parts of this identity" tabs={tabs} selected={tab} onSelect={(t) => navigate(adminPaths.identity(d.accountId, t === 'projects' ? undefined : t))} />

@@ -22,33 +22,8 @@ export const RISK_LABELS: Record<RiskCode, string> = {
   'no-expiry-recorded': 'No expiry recorded',
 };
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
-const timeFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-
-/** A date (YYYY-MM-DD or ISO time) for people; "never" or a dash when absent. */
-export function formatDate(value: string | null, empty = '—'): string {
-  if (!value) return empty;
-  const t = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
-  return Number.isNaN(t) ? value : dateFormat.format(new Date(t));
-}
-
-export function formatTime(value: string | null, empty = '—'): string {
-  if (!value) return empty;
-  const t = Date.parse(value);
-  return Number.isNaN(t) ? value : timeFormat.format(new Date(t));
-}
-
-/** "3 days ago", "today": for last activity. */
-export function ago(value: string | null): string {
-  if (!value) return 'never';
-  const t = Date.parse(value);
-  if (Number.isNaN(t)) return value;
-  const days = Math.floor((Date.now() - t) / 86_400_000);
-  if (days <= 0) return 'today';
-  if (days === 1) return 'yesterday';
-  if (days < 60) return `${days} days ago`;
-  return formatDate(value);
-}
+// One date format on every page, in the user's locale and zone: see static/src/format/dates.ts.
+export { formatAgo as ago, formatDate, formatDateTime as formatTime } from '../../format/dates';
 
 /** One colour per risk, the same on every page: danger for what stops work, warning for what is missing. */
 export const RISK_APPEARANCE: Record<RiskCode, 'removed' | 'moved' | 'default'> = {

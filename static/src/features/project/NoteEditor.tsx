@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { PROJECT_NOTE_MAX, type ProjectNote } from '../../../../src/contract';
 import { saveProjectNote } from '../../api/project-integrations';
 import { ResolverCallError } from '../../api/invoke';
-import { shortDate } from './labels';
+import { formatDateTime } from '../../format/dates';
 
 /**
  * This project's note about one integration. The note is shown as plain text (React escapes it; no
@@ -38,7 +38,7 @@ export function NoteEditor({ accountId, integrationName, note, onSaved }: { acco
               <span style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{note.note}</span>
             </Text>
             <Text as="p" size="small" color="color.text.subtlest">
-              {note.updatedBy}, {shortDate(note.updatedAt)}
+              {note.updatedBy}, {formatDateTime(note.updatedAt)}
             </Text>
           </>
         ) : null}

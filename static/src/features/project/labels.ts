@@ -19,9 +19,3 @@ export const TIER_LABEL: Record<ExpiryTier, { text: string; appearance: LozengeA
 
 export const TREND_LABEL: Record<ActivityTrend, string> = { rising: '↑ rising', falling: '↓ falling', steady: '→ steady', new: 'new here' };
 
-/** A date for people, in their own locale; the ISO time stays in the title. */
-export function shortDate(iso: string | null): string {
-  if (!iso) return 'never';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? 'unknown' : d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
-}

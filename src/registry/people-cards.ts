@@ -1,0 +1,48 @@
+import { kvs } from '../storage/kvs';
+
+/**
+ * What the app last learned from Jira about a person it names on a page (owners, backups, credential
+ * owners): display name, email when Jira shows it, active flag. Written whenever the app looks a
+ * person up anyway (saving ownership checks the owner and backup; the admin page's names), so that
+ * page views read names from storage and spend no Jira points on them.
+ */
+export interface PersonCard {
+  accountId: string;
+  displayName: string;
+  /** Only when the person's profile lets Jira show it; null otherwise. */
+  email: string | null;
+  active: boolean;
+  /** When Jira said so (ISO time). */
+  checkedAt: string;
+}
+
+const cardKey = (accountId: string) => `person:${accountId}`;
+
+/** The user fields the app reads from any of Jira's user endpoints. */
+export interface SeenUser {
+  accountId: string;
+  displayName?: string | undefined;
+  emailAddress?: string | null | undefined;
+  active?: boolean | undefined;
+}
+
+/** Remembers what Jira just said about these people (best effort: a failed write only loses a cache entry). */
+export async function rememberPeople(users: readonly SeenUser[], now = new Date()): Promise<void> {
+  await Promise.all(
+    users.map(async (u) => {
+      const card: PersonCard = { accountId: u.accountId, displayName: u.displayName ?? '', email: u.emailAddress ?? null, active: u.active ?? true, checkedAt: now.toISOString() };
+      try {
+        await kvs.set(cardKey(u.accountId), card);
+      } catch (e) {
+        console.warn(`[people] could not remember a person: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }),
+  );
+}
+
+/** The stored cards of these people; people the app never looked up are missing from the map. */
+export async function readPeopleCards(accountIds: readonly string[]): Promise<Map<string, PersonCard>> {
+  const unique = [...new Set(accountIds.filter((id) => id && id !== 'app'))];
+  const cards = await Promise.all(unique.map(async (id) => (await kvs.get(cardKey(id))) as PersonCard | undefined));
+  return new Map(cards.filter((c): c is PersonCard => !!c).map((c) => [c.accountId, c]));
+}

@@ -82,7 +82,7 @@ describe("evidence behind a person's account", () => {
     const list = await invoke<IdentityList>(admin, 'identities/list', { kind: 'person-integration', limit: 50 });
     const person = list.items.find((i) => i.override === null && i.evidence.some((e) => e.signal === 'volume'));
     if (!person) throw new Error("the demo site should have a person's account found by its activity");
-    const { page, errors } = await openPage(browser, app.baseUrl, `/admin?as=${encodeURIComponent(admin)}&theme=${theme}`, { width: 1440, height: 900 });
+    const { page, errors } = await openPage(browser, app.baseUrl, `/admin/identities?as=${encodeURIComponent(admin)}&theme=${theme}`, { width: 1440, height: 900 });
     await page.getByTestId('open-identity').filter({ hasText: person.displayName }).first().click();
     const panel = page.getByTestId('evidence-panel');
     await panel.waitFor({ timeout: 30_000 });

@@ -228,6 +228,9 @@ describe('project page, second edition', () => {
     const row = page.getByTestId('project-integration').first();
     await row.getByTestId('drill-touched').click();
     await row.getByTestId('open-in-admin').click();
+    // The host maps the admin page's Forge URL to its own page and goes there, as Jira does.
+    await page.waitForURL(/\/admin\/identities\//);
+    await page.getByTestId('identity-detail').waitFor();
     const [search, adminLink] = await navigations(page);
     expect(search?.type).toBe('new-tab');
     const jql = new URL(search?.url ?? '', 'https://site.invalid').searchParams.get('jql') ?? '';

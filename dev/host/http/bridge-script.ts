@@ -21,7 +21,9 @@ export function bridgeScript(config: BridgeConfig): string {
   const json = JSON.stringify(config).replace(/</g, '\\u003c');
   return `(() => {
   const config = ${json};
-  const host = (window.__forgeHost = { flags: [], navigations: [], invocations: 0 });
+  // What the app asked the router for, kept across the page loads a same-tab navigation causes (tests read it).
+  const savedNavigations = (() => { try { return JSON.parse(sessionStorage.getItem('forgeHostNavigations') || '[]'); } catch { return []; } })();
+  const host = (window.__forgeHost = { flags: [], navigations: savedNavigations, invocations: 0 });
   function flagArea() {
     let area = document.getElementById('forge-host-flags');
     if (!area) {
@@ -88,6 +90,7 @@ export function bridgeScript(config: BridgeConfig): string {
   function navigate(location, type) {
     const url = typeof location === 'string' ? location : location.url ?? location.target;
     host.navigations.push({ url, type });
+    try { sessionStorage.setItem('forgeHostNavigations', JSON.stringify(host.navigations)); } catch {}
     const local = hostPageUrl(url);
     if (type === 'new-tab') window.open(local ?? url, '_blank', 'noopener,noreferrer');
     else if (local) window.location.assign(local);

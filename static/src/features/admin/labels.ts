@@ -59,22 +59,5 @@ export const SOURCE_LABELS: Record<CredentialSource | 'manual', string> = {
   'admin-sync': 'Atlassian Administration sync',
 };
 
-/** Field names in history and errors, for people. */
-export const FIELD_LABELS: Record<string, string> = {
-  ownerAccountId: 'Owner',
-  backupAccountId: 'Backup',
-  team: 'Team',
-  purpose: 'Purpose',
-  runbookUrl: 'Runbook',
-  notes: 'Notes',
-  kind: 'Kind',
-  label: 'Label',
-  scopes: 'Scopes',
-  createdAt: 'Created',
-  expiresAt: 'Expires',
-  lastUsedAt: 'Last used',
-  retiredAt: 'Retired',
-};
-
 /** Natural order for names: "Jira 2" before "Jira 10". */
 export const naturalCompare = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' }).compare;

@@ -66,6 +66,23 @@ function GeneralError({ message }: { message: string | null }) {
   ) : null;
 }
 
+/** The end of each settings form: the server's refusal, if any, then the one primary Save (and any secondary action). */
+function SaveFooter({ general, submitting, testId, children }: { general: string | null; submitting: boolean; testId: string; children?: ReactNode }) {
+  return (
+    <>
+      <GeneralError message={general} />
+      <FormFooter align="start">
+        <Inline space="space.100">
+          <Button type="submit" appearance="primary" isLoading={submitting} testId={testId}>
+            Save
+          </Button>
+          {children}
+        </Inline>
+      </FormFooter>
+    </>
+  );
+}
+
 function ScanSettingsForm() {
   const { scan } = useAdmin();
   const [general, setGeneral] = useState<string | null>(null);
@@ -109,17 +126,11 @@ function ScanSettingsForm() {
                     </>
                   )}
                 </Field>
-                <GeneralError message={general} />
-                <FormFooter align="start">
-                  <Inline space="space.100">
-                    <Button type="submit" appearance="primary" isLoading={submitting} testId="settings-save">
-                      Save
-                    </Button>
-                    <Button onClick={() => void scan.start()} isDisabled={scan.status?.state === 'running' || scan.status?.state === 'paused'} testId="settings-scan-now">
-                      Scan now
-                    </Button>
-                  </Inline>
-                </FormFooter>
+                <SaveFooter general={general} submitting={submitting} testId="settings-save">
+                  <Button onClick={() => void scan.start()} isDisabled={scan.status?.state === 'running' || scan.status?.state === 'paused'} testId="settings-scan-now">
+                    Scan now
+                  </Button>
+                </SaveFooter>
               </Stack>
             </form>
           )}
@@ -212,12 +223,7 @@ function RemindersForm() {
                     </>
                   )}
                 </Field>
-                <GeneralError message={general} />
-                <FormFooter align="start">
-                  <Button type="submit" appearance="primary" isLoading={submitting} testId="reminders-save">
-                    Save
-                  </Button>
-                </FormFooter>
+                <SaveFooter general={general} submitting={submitting} testId="reminders-save" />
               </Stack>
             </form>
           )}
@@ -314,12 +320,7 @@ function AdminSyncForm() {
                         </>
                       )}
                     </Field>
-                    <GeneralError message={general} />
-                    <FormFooter align="start">
-                      <Button type="submit" appearance="primary" isLoading={submitting} testId="sync-save">
-                        Save
-                      </Button>
-                    </FormFooter>
+                    <SaveFooter general={general} submitting={submitting} testId="sync-save" />
                   </Stack>
                 </form>
               )}

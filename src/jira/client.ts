@@ -1,6 +1,6 @@
 import api, { type Route } from '@forge/api';
 import { DeadlineError, JiraError, JiraUnavailableError, QuotaExhaustedError, messagesOf } from './errors';
-import { backoffMs, readPools, rateLimitKind, retryAfterMs, type PoolReading } from './rate-limit';
+import { backoffMs, readPools, rateLimitKind, rateLimitReason, retryAfterMs, type PoolReading } from './rate-limit';
 import { currentInstallation } from './tenant';
 
 /**
@@ -165,9 +165,10 @@ export class JiraClient {
       // Jira charges the base point for every answer, errors included.
       if (response.status !== 200) settle({ status: response.status, points: response.ok ? 2 : 1 });
       if (response.status === 429) {
-        const kind = rateLimitKind(response.headers.get('ratelimit-reason'));
+        const reason = rateLimitReason(response.headers);
+        const kind = rateLimitKind(reason);
         const wait = Math.max(retryAfterMs(response.headers, this.env.now(), kind), backoffMs(attempt, this.policy.baseDelayMs, this.policy.maxDelayMs, this.env.random));
-        if (kind === 'quota') throw new QuotaExhaustedError(this.env.now() + wait, response.headers.get('ratelimit-reason') ?? 'unknown');
+        if (kind === 'quota') throw new QuotaExhaustedError(this.env.now() + wait, reason ?? 'unknown');
         if (kind === 'burst') this.pauseEndpoint(pauseKey, this.env.now() + wait);
         if (!retryable || last || wait > this.policy.maxWaitMs) throw new JiraError(429, method, path, ['Rate limited by Jira']);
         await this.wait(wait, 'waiting out a rate limit');

@@ -7,6 +7,34 @@
  */
 export type RateLimitKind = 'quota' | 'burst' | 'per-issue';
 
+interface HeaderSource {
+  get(name: string): string | null;
+}
+
+/**
+ * The header names Jira has used for the 429's reason: `RateLimit-Reason` (the rate-limiting
+ * page), and `X-Beta-Ratelimit-Reason` / `Beta-RateLimit-Reason` (seen in a partner's log while
+ * the headers are in beta; the prefix is dropped at enforcement). Header lookups are
+ * case-insensitive, so the spellings differ only in their prefix.
+ */
+const REASON_HEADERS = ['ratelimit-reason', 'beta-ratelimit-reason', 'x-beta-ratelimit-reason', 'x-ratelimit-reason'];
+const POLICY_HEADERS = ['ratelimit-policy', 'beta-ratelimit-policy', 'x-beta-ratelimit-policy'];
+const STATE_HEADERS = ['ratelimit', 'beta-ratelimit', 'x-beta-ratelimit'];
+
+/** The first of these headers the answer carries (non-empty), or null. */
+function firstHeader(headers: HeaderSource, names: readonly string[]): string | null {
+  for (const name of names) {
+    const value = headers.get(name);
+    if (value !== null && value.trim() !== '') return value.trim();
+  }
+  return null;
+}
+
+/** Why Jira refused a request (a 429's reason), whichever spelling of the header carried it. */
+export function rateLimitReason(headers: HeaderSource): string | null {
+  return firstHeader(headers, REASON_HEADERS);
+}
+
 export function rateLimitKind(reason: string | null): RateLimitKind {
   if (reason === 'jira-burst-based') return 'burst';
   if (reason === 'jira-per-issue-on-write') return 'per-issue';
@@ -38,7 +66,7 @@ export function backoffMs(attempt: number, baseMs: number, capMs: number, random
  * or `"global-app-quota"` (every site that installed the app). Jira sends the structured headers
  * `Beta-RateLimit-Policy: "tenant-app-quota";q=100100;w=3600` and
  * `Beta-RateLimit: "tenant-app-quota";r=17842;t=2107` (the `Beta-` prefix goes once the headers
- * are final, so both spellings are read). `r`, the points remaining, comes only near the limit:
+ * are final, so both spellings are read, and the `X-Beta-` spelling of a partner's log too). `r`, the points remaining, comes only near the limit:
  * null means "not near the limit".
  */
 export interface PoolReading {
@@ -48,10 +76,6 @@ export interface PoolReading {
   /** When the pool refills (ms). */
   resetAt: number;
   observedAt: number;
-}
-
-interface HeaderSource {
-  get(name: string): string | null;
 }
 
 /** Parses a structured-field list such as `"a";r=1;t=2, "b";r=3` into names and parameters. */
@@ -78,8 +102,8 @@ function numberOf(v: string | undefined): number | null {
 
 /** The points pools an answer reported (empty when it carried no pool headers). */
 export function readPools(headers: HeaderSource, now: number): PoolReading[] {
-  const policies = parseItems(headers.get('beta-ratelimit-policy') ?? headers.get('ratelimit-policy'));
-  const states = parseItems(headers.get('beta-ratelimit') ?? headers.get('ratelimit'));
+  const policies = parseItems(firstHeader(headers, POLICY_HEADERS));
+  const states = parseItems(firstHeader(headers, STATE_HEADERS));
   const names = new Set([...policies.keys(), ...states.keys()]);
   return [...names].map((policy) => {
     const p = policies.get(policy);

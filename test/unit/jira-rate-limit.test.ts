@@ -12,7 +12,8 @@ vi.mock('@forge/api', () => {
 
 const { JiraClient, BACKGROUND } = await import('../../src/jira/client');
 const { DeadlineError } = await import('../../src/jira/errors');
-const { readPools } = await import('../../src/jira/rate-limit');
+const { readPools, rateLimitReason, rateLimitKind } = await import('../../src/jira/rate-limit');
+const { QuotaExhaustedError } = await import('../../src/jira/errors');
 const { route } = await import('@forge/api');
 
 function clientAt(start: number, deadline: number, sleeps: number[]) {
@@ -29,9 +30,38 @@ describe("Jira's points pool headers", () => {
       { policy: 'tenant-app-quota', limit: 100, remaining: 5, resetAt: 10_000 },
       { policy: 'global-app-quota', limit: 65_000, remaining: null, resetAt: 10_000 },
     ]],
+    ['the X-Beta- spelling of a partner\'s log, any case', { 'x-beta-ratelimit-policy': '"global-app-quota";q=65000;w=3600', 'X-BETA-RATELIMIT': '"global-app-quota";r=900;t=60' }, [{ policy: 'global-app-quota', limit: 65_000, remaining: 900, resetAt: 60_000 }]],
     ['no pool headers', { 'X-RateLimit-Limit': '350' }, []],
   ])('%s', (_name, headers, expected) => {
     expect(readPools(new Headers(headers), 0).map(({ observedAt: _o, ...rest }) => rest)).toEqual(expected);
+  });
+});
+
+describe("a 429's reason, whichever header spelling carries it", () => {
+  it.each<[string, Record<string, string>, string | null, string]>([
+    ['RateLimit-Reason (the rate-limiting page)', { 'RateLimit-Reason': 'jira-burst-based' }, 'jira-burst-based', 'burst'],
+    ['X-Beta-Ratelimit-Reason (a partner\'s log)', { 'X-Beta-Ratelimit-Reason': 'jira-burst-based' }, 'jira-burst-based', 'burst'],
+    ['Beta-RateLimit-Reason, lower case', { 'beta-ratelimit-reason': 'jira-per-issue-on-write' }, 'jira-per-issue-on-write', 'per-issue'],
+    ['a tenant quota', { 'X-Beta-RateLimit-Reason': 'jira-quota-tenant-based' }, 'jira-quota-tenant-based', 'quota'],
+    ['no reason at all: treated as quota', {}, null, 'quota'],
+  ])('%s', (_name, headers, reason, kind) => {
+    expect(rateLimitReason(new Headers(headers))).toBe(reason);
+    expect(rateLimitKind(rateLimitReason(new Headers(headers)))).toBe(kind);
+  });
+
+  it('a burst 429 told in the X-Beta- header is retried, not taken for a spent quota', async () => {
+    const sleeps: number[] = [];
+    const client = clientAt(0, 60_000, sleeps);
+    answers.push({ status: 429, headers: { 'Retry-After': '1', 'X-Beta-Ratelimit-Reason': 'jira-burst-based' } });
+    answers.push({ status: 200, body: { accountId: 'a' } });
+    await expect(client.json({ actor: 'app', route: route`/rest/api/3/myself` })).resolves.toEqual({ accountId: 'a' });
+    expect(sleeps.length).toBe(1);
+  });
+
+  it('a quota 429 told in the X-Beta- header stops background work', async () => {
+    const client = clientAt(0, 60_000, []);
+    answers.push({ status: 429, headers: { 'Retry-After': '30', 'X-Beta-Ratelimit-Reason': 'jira-quota-global-based' } });
+    await expect(client.json({ actor: 'app', route: route`/rest/api/3/myself` })).rejects.toBeInstanceOf(QuotaExhaustedError);
   });
 });
 

@@ -187,6 +187,10 @@ async function pageViewPoints(): Promise<number> {
   return spent.reduce((sum, [, m]) => sum + m.points, 0);
 }
 const pagePoints = await pageViewPoints();
+// A burst of 100 product events a second for a minute (real seconds: storage's limits count them).
+const { eventBurst } = await import('./burst');
+const burst = await eventBurst(host, { perSecond: 100, seconds: Number(process.env.BENCH_BURST_SECONDS ?? 60) });
+console.error(`[bench] event burst: ${JSON.stringify(burst)}`);
 
 const result = {
   first_answer_seconds_large: firstAnswerSeconds,
@@ -212,6 +216,10 @@ const result = {
   ledger_week_cells: week.cells,
   ledger_week_mismatched: week.mismatched,
   reconcile_week_points: week.reconcilePoints,
+  burst_events_per_second: burst.events_per_second,
+  burst_peak_write_units_per_minute: burst.peak_write_units_per_minute,
+  burst_peak_read_units_per_minute: burst.peak_read_units_per_minute,
+  burst_storage_refused: burst.storage_refused,
   target_points: Math.min(16 * pairs.length + 4 * identities.length, Math.floor(Math.min(identities.length * sizes.projects, touchedIssues.reduce((s, n) => s + n, 0)) / 10)),
 };
 host.close();

@@ -17,6 +17,9 @@ export interface DeliveryKnobs {
   enabled: boolean;
 }
 
+/** Trigger invocations in flight at once (Forge runs a trigger's invocations side by side). */
+export const DELIVERY_CONCURRENCY = 50;
+
 export const DEFAULT_KNOBS: DeliveryKnobs = { duplicate: 0, drop: 0, delayMs: 0, reorder: false, enabled: true };
 
 export function knobsFromEnv(env: NodeJS.ProcessEnv): DeliveryKnobs {
@@ -114,40 +117,50 @@ export class ProductEventBus {
     }
   }
 
-  /** Delivers due events (all of them when `all`), one at a time, as trigger invocations. */
+  /** Delivers due events (all of them when `all`) as trigger invocations, up to DELIVERY_CONCURRENCY at a time. */
   flush(all = true): Promise<void> {
     if (this.flushing) return this.flushing.then(() => (all ? this.flush(true) : undefined));
+    // Cleared once the run has ended (a run with nothing due ends at once, before this assignment:
+    // clearing it inside the run would leave a settled promise here for ever).
     this.flushing = (async () => {
-      try {
-        for (;;) {
-          const now = Date.now();
-          const due = this.pending.filter((p) => all || p.dueAt <= now);
-          if (due.length === 0) return;
-          const dueSet = new Set(due);
-          this.pending = this.pending.filter((p) => !dueSet.has(p));
-          due.sort((a, b) => (this.knobs.reorder ? a.dueAt - b.dueAt : a.seq - b.seq));
-          if (this.knobs.reorder) shuffleNear(due, this.random);
-          for (const p of due) {
-            try {
-              await this.functions.runProductEvent(p.triggerKey, p.payload);
-              this.stats.delivered++;
-            } catch (e) {
-              // Forge retries a failed trigger a few times; here a failure counts and the event is retried once.
-              this.stats.failed++;
-              try {
-                await this.functions.runProductEvent(p.triggerKey, p.payload);
-                this.stats.delivered++;
-              } catch {
-                console.warn(`[host] product event ${String(p.payload.eventType)} failed twice: ${e instanceof Error ? e.message : String(e)}`);
-              }
-            }
+      for (;;) {
+        const now = Date.now();
+        const due = this.pending.filter((p) => all || p.dueAt <= now);
+        if (due.length === 0) return;
+        const dueSet = new Set(due);
+        this.pending = this.pending.filter((p) => !dueSet.has(p));
+        due.sort((a, b) => (this.knobs.reorder ? a.dueAt - b.dueAt : a.seq - b.seq));
+        if (this.knobs.reorder) shuffleNear(due, this.random);
+        // Forge invokes a trigger once per event, side by side: up to DELIVERY_CONCURRENCY at a time.
+        let next = 0;
+        const worker = async () => {
+          while (next < due.length) {
+            const p = due[next++] as Pending;
+            await this.deliverOne(p);
           }
-        }
-      } finally {
-        this.flushing = null;
+        };
+        await Promise.all(Array.from({ length: Math.min(DELIVERY_CONCURRENCY, due.length) }, worker));
       }
-    })();
+    })().finally(() => {
+      this.flushing = null;
+    });
     return this.flushing;
+  }
+
+  private async deliverOne(p: Pending): Promise<void> {
+    try {
+      await this.functions.runProductEvent(p.triggerKey, p.payload);
+      this.stats.delivered++;
+    } catch (e) {
+      // Forge retries a failed trigger a few times; here a failure counts and the event is retried once.
+      this.stats.failed++;
+      try {
+        await this.functions.runProductEvent(p.triggerKey, p.payload);
+        this.stats.delivered++;
+      } catch {
+        console.warn(`[host] product event ${String(p.payload.eventType)} failed twice: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
   }
 
   get backlog(): number {

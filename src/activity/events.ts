@@ -1,19 +1,19 @@
 /**
  * The product-event trigger (manifest.yml: trigger activity-events) and the activity queue's
- * consumer. The trigger does the least it can per event: one inbox write and, when none is
- * pending, one compaction request; the compactor folds in bulk.
+ * consumer. The trigger does the least it can per event: its facts join the inbox's next batched
+ * write (inbox.ts), and the batch asks for one compaction; the compactor folds in bulk.
  */
 import { compact, scheduleCompaction } from './compactor';
 import { eventKey, factsOf, type ActivityEvent } from './facts';
-import { writeInbox } from './store';
+import { addToInbox } from './inbox';
 
-/** Handles one Jira product event. A redelivered event stops at the inbox write. */
+/** Handles one Jira product event (a redelivered one is folded harmlessly: the ledger keeps sets). */
 export async function onActivityEvent(event: ActivityEvent): Promise<void> {
   const facts = factsOf(event);
-  const key = eventKey(event);
-  if (facts.length === 0 || key === null) return;
-  const fresh = await writeInbox(key, { facts, receivedAt: Date.now() });
-  if (fresh) await scheduleCompaction();
+  if (facts.length === 0 || eventKey(event) === null) return;
+  const { first } = await addToInbox(facts, Date.now());
+  // One compaction request per batch, from the invocation that opened it.
+  if (first) await scheduleCompaction();
 }
 
 export interface ActivityQueueEvent {

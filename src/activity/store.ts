@@ -1,7 +1,7 @@
 /**
  * The ledger's documents in Forge storage.
- * - act:in:<event key>: one delivered event's facts (the inbox). Written once, with FAIL_IF_EXISTS,
- *   so a redelivered event costs one refused write and nothing else.
+ * - act:in:<arrival>-<uuid>: the facts of the events that arrived together (the inbox; inbox.ts
+ *   batches them so that a burst of events costs a few writes).
  * - act:ids:<account>:<day>: that day's work-item sets per project and action (recent days only).
  * - act:led:<account>: counts per day per project over the window.
  * - act:blk:<account>: the backfill's blocks per project (history before events arrived; the scan writes them).
@@ -25,6 +25,8 @@ const indexKey = (n: number) => `act:index:${n}`;
 export interface InboxEntry {
   facts: Fact[];
   receivedAt: number;
+  /** Events whose facts this entry holds (absent in entries written one per event). */
+  events?: number;
 }
 
 export interface LedgerMeta {
@@ -35,20 +37,9 @@ export interface LedgerMeta {
 
 export const DEFAULT_WINDOW_DAYS = 30;
 
-/** Writes one event's facts to the inbox; answers false when the same event was stored before. */
-export async function writeInbox(key: string, entry: InboxEntry): Promise<boolean> {
-  try {
-    await kvs.set(`${INBOX_PREFIX}${key}`, entry, { keyPolicy: 'FAIL_IF_EXISTS' });
-    return true;
-  } catch (e) {
-    if (isConflict(e)) return false;
-    throw e;
-  }
-}
-
-function isConflict(e: unknown): boolean {
-  const code = (e as { code?: string }).code;
-  return code === 'KEY_ALREADY_EXISTS' || /already exists/i.test(e instanceof Error ? e.message : '');
+/** Writes a batch of events' facts to the inbox under a fresh key. */
+export async function writeInboxBatch(key: string, entry: InboxEntry): Promise<void> {
+  await kvs.set(`${INBOX_PREFIX}${key}`, entry);
 }
 
 /** Up to `max` inbox entries, oldest keys first (key order). */

@@ -74,6 +74,8 @@ export class StorageRateLimiter {
   private readonly reads = new Window(MINUTE_MS);
   private readonly writes = new Window(MINUTE_MS);
   private stormLeft = 0;
+  /** What the installation asked of storage so far: for the bench's figures. */
+  readonly totals = { writeUnits: 0, readUnits: 0, refused: 0, peakWriteUnitsPerMinute: 0, peakReadUnitsPerMinute: 0 };
 
   constructor(
     readonly limits: StorageRateLimits = PUBLISHED_STORAGE_LIMITS,
@@ -85,6 +87,11 @@ export class StorageRateLimiter {
     this.stormLeft = Math.max(0, Math.floor(count));
   }
 
+  /** Starts the totals afresh (a bench measuring one part of a run). */
+  resetTotals(): void {
+    Object.assign(this.totals, { writeUnits: 0, readUnits: 0, refused: 0, peakWriteUnitsPerMinute: 0, peakReadUnitsPerMinute: 0 });
+  }
+
   /** Requests of the storm not yet answered. */
   stormRemaining(): number {
     return this.stormLeft;
@@ -92,6 +99,15 @@ export class StorageRateLimiter {
 
   /** Before a request runs: throws the service's 429 when it would go over a limit; otherwise counts it. */
   admit(path: string, body: unknown): void {
+    try {
+      this.count(path, body);
+    } catch (e) {
+      this.totals.refused += 1;
+      throw e;
+    }
+  }
+
+  private count(path: string, body: unknown): void {
     if (this.stormLeft > 0) {
       this.stormLeft -= 1;
       throw rateLimited('Rate limit exceeded (injected storage 429 storm).');
@@ -110,12 +126,19 @@ export class StorageRateLimiter {
         throw rateLimited(`Rate limit exceeded: more than ${this.limits.writeUnitsPerMinute} write units (10 KB each) per minute for this installation.`);
       }
       this.writes.add(now, units);
+      this.totals.writeUnits += units;
+      this.totals.peakWriteUnitsPerMinute = Math.max(this.totals.peakWriteUnitsPerMinute, this.writes.used(now));
     }
     this.requests.add(now, 1);
   }
 
   /** After a read: its answer's size is what counts against the read limit. */
   chargeRead(path: string, answer: unknown): void {
-    if (isReadPath(path)) this.reads.add(this.clock(), unitsOf(answer));
+    if (!isReadPath(path)) return;
+    const now = this.clock();
+    const units = unitsOf(answer);
+    this.reads.add(now, units);
+    this.totals.readUnits += units;
+    this.totals.peakReadUnitsPerMinute = Math.max(this.totals.peakReadUnitsPerMinute, this.reads.used(now));
   }
 }

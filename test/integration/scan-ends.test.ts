@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as backend from '../../src/index';
 import { createHost, type Host } from '../../dev/host/host';
 import { drainQueue } from '../../dev/tools/drain';
-import { advanceTo, installVirtualClock } from '../../dev/tools/virtual-clock';
+import { advanceTo, installVirtualTimers } from '../../dev/tools/virtual-clock';
 import type { SimRequest, SimResponse } from '../../dev/sim/types';
 import type { IdentityDetail, IdentityList, ScanStatus } from '../../src/contract';
 import { ROOT } from '../support/host';
@@ -13,7 +13,7 @@ import { allIdentities, asAdmin } from '../support/scan';
 
 // A scan always ends: `idle` with the clean scan's answer, or `failed` with a message; never a
 // `running` that nothing drives. Quota resets and retry backoffs move the virtual clock on.
-installVirtualClock();
+installVirtualTimers();
 advanceTo(Math.ceil(Date.now() / 86_400_000) * 86_400_000 + 60_000);
 process.env.SCAN_RETRY_BASE_MS = '20';
 
@@ -22,7 +22,7 @@ const dirs: string[] = [];
 function startHost(dataDir?: string): Host {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'scan-ends-'));
   dirs.push(dir);
-  return createHost({ manifestFile: join(ROOT, 'manifest.yml'), backend: { index: backend }, dataDir: dir, site: 'demo', simDataAnchor: ANCHOR });
+  return createHost({ manifestFile: join(ROOT, 'manifest.yml'), backend: { index: backend }, dataDir: dir, site: 'demo', simDataAnchor: ANCHOR, storageClock: () => Date.now() });
 }
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as backend from '../../src/index';
 import { createHost, type Host } from '../../dev/host/host';
 import { drainQueue } from '../../dev/tools/drain';
-import { advanceTo, installVirtualClock } from '../../dev/tools/virtual-clock';
+import { advanceTo, installVirtualTimers } from '../../dev/tools/virtual-clock';
 import type { Faults } from '../../dev/sim';
 import type { IdentityDetail } from '../../src/contract';
 import { ROOT } from './host';
@@ -17,7 +17,7 @@ import { allIdentities, asAdmin } from './scan';
  * scans compared in a file all run on one day.
  */
 export function scanLab() {
-  installVirtualClock();
+  installVirtualTimers();
   advanceTo(Math.ceil(Date.now() / 86_400_000) * 86_400_000 + 60_000);
   process.env.SCAN_RETRY_BASE_MS = '20';
   // Every host's simulated site ends its history at the same moment, whatever the clock says later.
@@ -28,7 +28,7 @@ export function scanLab() {
   function startHost(dataDir?: string): Host {
     const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'scan-faults-'));
     dirs.push(dir);
-    return createHost({ manifestFile: join(ROOT, 'manifest.yml'), backend: { index: backend }, dataDir: dir, site: 'demo', simDataAnchor: anchor });
+    return createHost({ manifestFile: join(ROOT, 'manifest.yml'), backend: { index: backend }, dataDir: dir, site: 'demo', simDataAnchor: anchor, storageClock: () => Date.now() });
   }
 
   /** Runs the daily trigger's scan to its end (skipping the hours it waits), with faults while it runs. */

@@ -37,6 +37,23 @@ async function main(): Promise<void> {
   });
   // LIVE=1: the demo site's integrations keep working while you watch (a few changes every few seconds).
   const live = process.env.LIVE === '1' && host.sim ? setInterval(() => host.sim?.mutate.integrationsAct({ count: 3 }), 3_000) : null;
+  const server = createHostServer(host, UI_DIR);
+  server.on('error', (e: NodeJS.ErrnoException) => {
+    host.close();
+    if (e.code === 'EADDRINUSE') fail(`Port ${config.port} is already in use. Stop the other program or start with another port: PORT=8081 npm start`);
+    fail(`The server could not start: ${e.message}`);
+  });
+  // Listen first: the simulated site's avatars are served here, so its users' avatar addresses need the port.
+  const port = await new Promise<number>((resolve) =>
+    server.listen(config.port, config.hostname, () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : config.port);
+    }),
+  );
+  // Requests must be addressed to localhost (http/guard.ts): print a loopback URL.
+  const shown = config.hostname === '::1' ? '[::1]' : isLoopbackInterface(config.hostname) ? config.hostname : 'localhost';
+  const base = `http://${shown}:${port}`;
+  host.sim?.avatars.setBaseUrl(`${base}/sim/avatars`);
   if (config.site === 'demo' && !config.realSite) await seedDemoOwnership(host);
   // The demo site starts with a registry to look at (marked "(demo)"); SEED_DEMO=0 keeps it empty (tests do).
   let seeded = '';
@@ -45,34 +62,21 @@ async function main(): Promise<void> {
     if (seed.seeded) seeded = `seeded demo registry: ${seed.identities} owners, ${seed.credentials} credentials (SEED_DEMO=0 to start empty)`;
     if ('error' in seed) console.warn(`Demo registry not seeded: ${seed.error}`);
   }
-  const server = createHostServer(host, UI_DIR);
-  server.on('error', (e: NodeJS.ErrnoException) => {
-    host.close();
-    if (e.code === 'EADDRINUSE') fail(`Port ${config.port} is already in use. Stop the other program or start with another port: PORT=8081 npm start`);
-    fail(`The server could not start: ${e.message}`);
-  });
-  server.listen(config.port, config.hostname, () => {
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : config.port;
-    // Requests must be addressed to localhost (http/guard.ts): print a loopback URL.
-    const shown = config.hostname === '::1' ? '[::1]' : isLoopbackInterface(config.hostname) ? config.hostname : 'localhost';
-    const base = `http://${shown}:${port}`;
-    const lines = [
-      `Integration Registry: local Forge host`,
-      `  Jira:     ${host.jira.describe()}`,
-      `  Data:     ${config.dataDir}${seeded ? `; ${seeded}` : ''}`,
-      `  Build:    ${report.skipped ? 'up to date' : `built in ${report.seconds.toFixed(1)} s`}; Custom UI JavaScript ${(report.uiJsGzipBytes / 1024).toFixed(1)} KiB gzipped`,
-      `  Pages:    ${base}/admin  ·  ${base}/project/{KEY}  ·  ${base}/my (My integrations)  ·  add ?as=ACCOUNT_ID to act as a persona, &theme=dark for the dark theme`,
-      `  Dev API:  GET ${base}/dev/personas  ·  POST ${base}/dev/invoke  ·  GET|POST ${base}/dev/events  ·  ${base}/sim/jira/rest/api/3/...`,
-      `  Events:   ${host.productEvents ? `product events to the triggers (duplicate ${knobs.duplicate}, drop ${knobs.drop}, delay ${knobs.delayMs} ms${knobs.reorder ? ', reordered' : ''})${live ? '; LIVE: integrations keep working' : ''}` : 'none (real site)'}`,
-      `  Personas:`,
-      ...host.personas().map((p) => `    ${p.role.padEnd(13)} ${p.displayName.padEnd(24)} ${base}/${p.role === 'project-admin' ? `project/${p.projects[0]}` : p.role === 'user' ? 'my' : 'admin'}?as=${encodeURIComponent(p.accountId)}`),
-      `Ready at ${base} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-    ];
-    console.log(lines.join('\n'));
-    const warning = hostWarning(config.hostname);
-    if (warning) console.warn(warning);
-  });
+  const lines = [
+    `Integration Registry: local Forge host`,
+    `  Jira:     ${host.jira.describe()}`,
+    `  Data:     ${config.dataDir}${seeded ? `; ${seeded}` : ''}`,
+    `  Build:    ${report.skipped ? 'up to date' : `built in ${report.seconds.toFixed(1)} s`}; Custom UI JavaScript ${(report.uiJsGzipBytes / 1024).toFixed(1)} KiB gzipped`,
+    `  Pages:    ${base}/admin  ·  ${base}/project/{KEY}  ·  ${base}/my (My integrations)  ·  add ?as=ACCOUNT_ID to act as a persona, &theme=dark for the dark theme`,
+    `  Dev API:  GET ${base}/dev/personas  ·  POST ${base}/dev/invoke  ·  GET|POST ${base}/dev/events  ·  ${base}/sim/jira/rest/api/3/...`,
+    `  Events:   ${host.productEvents ? `product events to the triggers (duplicate ${knobs.duplicate}, drop ${knobs.drop}, delay ${knobs.delayMs} ms${knobs.reorder ? ', reordered' : ''})${live ? '; LIVE: integrations keep working' : ''}` : 'none (real site)'}`,
+    `  Personas:`,
+    ...host.personas().map((p) => `    ${p.role.padEnd(13)} ${p.displayName.padEnd(24)} ${base}/${p.role === 'project-admin' ? `project/${p.projects[0]}` : p.role === 'user' ? 'my' : 'admin'}?as=${encodeURIComponent(p.accountId)}`),
+    `Ready at ${base} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  ];
+  console.log(lines.join('\n'));
+  const warning = hostWarning(config.hostname);
+  if (warning) console.warn(warning);
   const stop = () => {
     if (live) clearInterval(live);
     server.close();

@@ -28,6 +28,34 @@ export interface FieldProblem {
   message: string;
 }
 
+/**
+ * The credential CSV (README, "Registry"): import reads `CREDENTIAL_CSV_COLUMNS` (the first three
+ * required); export writes them with a name beside every account id, plus the export-only columns,
+ * which import ignores so that an exported file re-imports unchanged.
+ */
+export const CREDENTIAL_CSV_COLUMNS = ['identity_account_id', 'kind', 'label', 'scopes', 'created', 'expires', 'last_used', 'owner_account_id'] as const;
+export const CREDENTIAL_CSV_EXPORT_ONLY = ['identity_name', 'owner_name', 'identity_owner_account_id', 'identity_owner_name', 'identity_backup_account_id', 'identity_backup_name', 'source', 'credential_id'] as const;
+export type CredentialCsvColumn = (typeof CREDENTIAL_CSV_COLUMNS)[number] | (typeof CREDENTIAL_CSV_EXPORT_ONLY)[number];
+/** The columns for people (import problems name the column this way). */
+export const CREDENTIAL_CSV_LABELS: Readonly<Record<CredentialCsvColumn, string>> = {
+  identity_account_id: 'Identity',
+  identity_name: 'Identity name',
+  kind: 'Kind',
+  label: 'Label',
+  scopes: 'Scopes',
+  created: 'Created',
+  expires: 'Expires',
+  last_used: 'Last used',
+  owner_account_id: 'Credential owner',
+  owner_name: 'Credential owner name',
+  identity_owner_account_id: 'Owner',
+  identity_owner_name: 'Owner name',
+  identity_backup_account_id: 'Backup',
+  identity_backup_name: 'Backup name',
+  source: 'Source',
+  credential_id: 'Credential id',
+};
+
 /** Names for people of the payload fields that forms and history show (the last part of a field's path). */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   ownerAccountId: 'Owner',
@@ -283,6 +311,8 @@ export interface IdentityListQuery {
 
 /** A row of the admin page's identities table: the scan's summary joined with the registry. */
 export interface IdentityRow extends IdentitySummary {
+  /** The ownership record's version (0 before the first save), for `ownership/bulk-save`'s check. */
+  ownershipVersion: number;
   ownerAccountId: string | null;
   /** The owner's Jira display name when it could be looked up; null otherwise. */
   ownerName: string | null;
@@ -513,10 +543,14 @@ export interface ImportRowError {
 
 export interface ImportResult {
   mode: 'preview' | 'commit';
+  /** Data rows in the file (the header aside). */
   rows: number;
+  /** Valid rows only: a row with an error counts in `invalidRows`, never as created, updated or unchanged. */
   created: number;
   updated: number;
   unchanged: number;
+  /** Data rows with at least one error (file-wide problems sit on line 1 and count in none). */
+  invalidRows: number;
   errors: ImportRowError[];
   /** True only when commit mode wrote the whole file; a file with any error writes nothing. */
   written: boolean;
@@ -694,6 +728,8 @@ export interface PersonRef {
   displayName: string;
   active: boolean;
   email: string | null;
+  /** Jira's avatar (48×48), when known. */
+  avatarUrl?: string | null;
 }
 
 /** Someone to call about an integration, and why them. */

@@ -7,6 +7,8 @@ export interface HostManifest {
   scopes: string[];
   /** permissions.content.styles has 'unsafe-inline' (Custom UI may use inline styles). */
   inlineStyles: boolean;
+  /** permissions.external.images: the addresses Custom UI may load images from (Forge adds them to img-src). */
+  externalImages: string[];
   /** function key -> handler ("index.handler" -> module "index", export "handler") and timeout. */
   functions: Map<string, { module: string; exportName: string; timeoutSeconds: number }>;
   /** Custom UI modules: module key -> its type, resolver function and resource path. */
@@ -109,6 +111,12 @@ export function outdatedForms(raw: RawManifest): string[] {
   return problems;
 }
 
+/** The addresses of a permissions.external list (object form: - address: 'https://…'). */
+function addresses(list: unknown): string[] {
+  if (!Array.isArray(list)) return [];
+  return list.map((e) => (e && typeof e === 'object' && typeof (e as { address?: unknown }).address === 'string' ? (e as { address: string }).address : '')).filter(Boolean);
+}
+
 export function loadManifest(file: string): HostManifest {
   const raw = parse(readFileSync(file, 'utf8')) as RawManifest;
   const problems = outdatedForms(raw);
@@ -136,6 +144,7 @@ export function loadManifest(file: string): HostManifest {
     appId: raw.app?.id ?? 'ari:cloud:ecosystem::app/local',
     scopes,
     inlineStyles: (raw.permissions?.content?.styles ?? []).includes('unsafe-inline'),
+    externalImages: addresses(raw.permissions?.external?.images),
     functions,
     pages,
     consumers: (modules.consumer ?? []).map((c) => ({ key: c.key, queue: c.queue, functionKey: c.function ?? '' })),

@@ -120,6 +120,10 @@ export function createSimSite(options: SimSiteOptions = {}): SimSite {
         };
       });
     },
+    avatars: {
+      setBaseUrl: (url) => void (site.avatarBaseUrl = url),
+      origin: () => (site.avatarBaseUrl ? new URL(site.avatarBaseUrl).origin : null),
+    },
     meter: { snapshot: () => meter.snapshot(), reset: () => meter.reset() },
     faults: { set: (f) => faults.set(f), clear: () => faults.clear() },
     pathFaults,

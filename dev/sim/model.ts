@@ -62,6 +62,8 @@ export interface PersonaSeed {
 
 export interface SiteData {
   baseUrl: string;
+  /** Set by a local host that serves avatars itself: `${avatarBaseUrl}/initials/XY.svg`; Atlassian's avatar host otherwise. */
+  avatarBaseUrl?: string | null;
   seed: number;
   builtAt: number;
   users: SimUser[];

@@ -126,6 +126,11 @@ export interface SimSite {
   recorded(): RecordedRequest[];
   truth: Truth;
   mutate: Mutate;
+  /**
+   * Where user avatars live. Jira serves them from Atlassian's avatar host; a local host that serves
+   * them itself (offline) sets its own address here, and users' avatarUrls point there from then on.
+   */
+  avatars: { setBaseUrl(url: string | null): void; origin(): string | null };
   /** Forge product events for every change after the site was built (REST writes and mutations alike). */
   productEvents: { subscribe(listener: (event: { eventType: string; payload: Record<string, unknown> }) => void): () => void };
 }

@@ -1,9 +1,11 @@
+import { CREDENTIAL_CSV_COLUMNS, CREDENTIAL_CSV_EXPORT_ONLY } from '../contract';
+
 /**
- * The credential CSV's columns (README, "Registry"). Import needs the first three; export writes all
- * of them, and import ignores `source` and `credential_id` so an exported file re-imports cleanly.
+ * The credential CSV's columns (defined in the contract, which the page's template uses too). Import
+ * needs the first three; export writes all of them, and import ignores the export-only ones.
  */
-export const CSV_COLUMNS = ['identity_account_id', 'kind', 'label', 'scopes', 'created', 'expires', 'last_used', 'owner_account_id'] as const;
-export const CSV_EXPORT_ONLY = ['source', 'credential_id'] as const;
+export const CSV_COLUMNS = CREDENTIAL_CSV_COLUMNS;
+export const CSV_EXPORT_ONLY = CREDENTIAL_CSV_EXPORT_ONLY;
 export const CSV_REQUIRED = ['identity_account_id', 'kind', 'label'] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 

@@ -32,7 +32,7 @@ interface ParsedRow {
 
 export async function planImport(csv: string, now: Date, client = new JiraClient(INTERACTIVE)): Promise<ImportPlan> {
   const errors: ImportRowError[] = [];
-  const empty = (rows: number): ImportPlan => ({ result: { rows, created: 0, updated: 0, unchanged: 0, errors }, identities: [] });
+  const empty = (rows: number): ImportPlan => ({ result: { rows, created: 0, updated: 0, unchanged: 0, invalidRows: 0, errors }, identities: [] });
   let table: Array<{ line: number; cells: string[] }>;
   try {
     table = parseCsv(csv);
@@ -56,17 +56,13 @@ export async function planImport(csv: string, now: Date, client = new JiraClient
   const rows = body.map((r) => (fitsHeader(r, head.cells.length, errors) ? parseRow(r.line, r.cells, columns, errors) : null)).filter((r): r is ParsedRow => r !== null);
   rejectDuplicates(rows, errors);
   await checkAccounts(rows, errors, client);
-  const identities = await diffAgainstStore(rows, errors, now);
-  const counts = { created: 0, updated: 0, unchanged: rows.length };
-  for (const { changes } of identities) {
-    for (const ch of changes) {
-      counts.unchanged--;
-      if (ch.before) counts.updated++;
-      else counts.created++;
-    }
-  }
+  const { identities, outcomes } = await diffAgainstStore(rows, errors, now);
+  // Counts say what the valid rows would do; a row with any error is counted apart, never as "to create".
+  const badLines = new Set(errors.map((e) => e.row).filter((line) => line > 1));
+  const counts = { created: 0, updated: 0, unchanged: 0 };
+  for (const [line, outcome] of outcomes) if (!badLines.has(line)) counts[outcome]++;
   errors.sort((a, b) => a.row - b.row);
-  return { result: { rows: body.length, ...counts, errors }, identities: errors.length > 0 ? [] : identities };
+  return { result: { rows: body.length, ...counts, invalidRows: badLines.size, errors }, identities: errors.length > 0 ? [] : identities };
 }
 
 function readHeader(cells: string[], errors: ImportRowError[]): Map<CsvColumn, number> | null {
@@ -154,10 +150,16 @@ async function checkAccounts(rows: readonly ParsedRow[], errors: ImportRowError[
   }
 }
 
-async function diffAgainstStore(rows: readonly ParsedRow[], errors: ImportRowError[], now: Date): Promise<ImportPlan['identities']> {
+/** What each row would do to the store (by line), and the changes per identity. */
+async function diffAgainstStore(
+  rows: readonly ParsedRow[],
+  errors: ImportRowError[],
+  now: Date,
+): Promise<{ identities: ImportPlan['identities']; outcomes: Map<number, 'created' | 'updated' | 'unchanged'> }> {
   const byIdentity = new Map<string, ParsedRow[]>();
   for (const r of rows) byIdentity.set(r.accountId, [...(byIdentity.get(r.accountId) ?? []), r]);
   const out: ImportPlan['identities'] = [];
+  const outcomes = new Map<number, 'created' | 'updated' | 'unchanged'>();
   for (const [accountId, group] of byIdentity) {
     const previous = await readCredentials(accountId);
     const changes: CredentialChange[] = [];
@@ -165,6 +167,7 @@ async function diffAgainstStore(rows: readonly ParsedRow[], errors: ImportRowErr
       const existing: Credential | undefined = previous.credentials.find((c) => c.kind === r.input.kind && normaliseLabel(c.label) === normaliseLabel(r.input.label));
       const after = buildCredential(accountId, r.input, existing ?? null, 'csv-import', now);
       if (!existing || credentialChanged(existing, after)) changes.push({ before: existing ?? null, after });
+      outcomes.set(r.line, !existing ? 'created' : credentialChanged(existing, after) ? 'updated' : 'unchanged');
     }
     if (changes.length > MAX_CHANGES_PER_IDENTITY) {
       const last = group[group.length - 1];
@@ -172,5 +175,5 @@ async function diffAgainstStore(rows: readonly ParsedRow[], errors: ImportRowErr
     }
     if (changes.length > 0) out.push({ previous, changes });
   }
-  return out;
+  return { identities: out, outcomes };
 }

@@ -84,7 +84,8 @@ export async function saveOwnership(args: { accountId: string; baseVersion: numb
 }
 
 /** The stored ownership attributes the list needs. */
-export type OwnershipAttrs = Omit<OwnershipEntity, 'version' | 'updatedAt' | 'updatedBy'>;
+/** A stored record's attributes; `version` is there when read from storage (readAllOwnership). */
+export type OwnershipAttrs = Omit<OwnershipEntity, 'version' | 'updatedAt' | 'updatedBy'> & { version?: number };
 
 /** Every ownership record, by account id (pages of 100: one query per 100 owned identities). */
 export async function readAllOwnership(): Promise<Map<string, OwnershipAttrs>> {

@@ -12,6 +12,8 @@ export interface PersonCard {
   /** Only when the person's profile lets Jira show it; null otherwise. */
   email: string | null;
   active: boolean;
+  /** Jira's 48×48 avatar address, when Jira gave one (cards written before it was kept have none). */
+  avatarUrl?: string | null;
   /** When Jira said so (ISO time). */
   checkedAt: string;
 }
@@ -24,13 +26,21 @@ export interface SeenUser {
   displayName?: string | undefined;
   emailAddress?: string | null | undefined;
   active?: boolean | undefined;
+  avatarUrls?: Record<string, string> | null | undefined;
 }
 
 /** Remembers what Jira just said about these people (best effort: a failed write only loses a cache entry). */
 export async function rememberPeople(users: readonly SeenUser[], now = new Date()): Promise<void> {
   await Promise.all(
     users.map(async (u) => {
-      const card: PersonCard = { accountId: u.accountId, displayName: u.displayName ?? '', email: u.emailAddress ?? null, active: u.active ?? true, checkedAt: now.toISOString() };
+      const card: PersonCard = {
+        accountId: u.accountId,
+        displayName: u.displayName ?? '',
+        email: u.emailAddress ?? null,
+        active: u.active ?? true,
+        avatarUrl: u.avatarUrls?.['48x48'] ?? null,
+        checkedAt: now.toISOString(),
+      };
       try {
         await kvs.set(cardKey(u.accountId), card);
       } catch (e) {

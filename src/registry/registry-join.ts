@@ -39,6 +39,7 @@ export async function joinRegistry(summaries: readonly IdentitySummary[], now = 
     if (s.unusedAccessProjects > 0) overview.unusedAccess += 1;
     return {
       ...s,
+      ownershipVersion: o?.version ?? 0,
       ownerAccountId: ownership?.ownerAccountId ?? null,
       backupAccountId: ownership?.backupAccountId ?? null,
       credentialCount: credentials.length,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../dev/host/host';
 import type { CredentialInput, CredentialList, CredentialView, HistoryPage, ImportResult } from '../../src/contract';
+import { toFetchResponse } from '../../dev/host/jira-gateway';
 import { startTestHost } from '../support/host';
 import { accounts, asAdmin, data } from '../support/registry';
 
@@ -28,6 +29,12 @@ const credential = (over: Partial<CredentialInput> = {}): CredentialInput => ({
   ...over,
 });
 const list = async (accountId: string) => data(await call<CredentialList>('credentials/list', { accountId })).identities[0];
+/** A person's display name as the simulated site tells it. */
+async function userName(accountId: string): Promise<string> {
+  const answer = await host.sim?.handle({ method: 'GET', path: '/rest/api/3/user', query: new URLSearchParams({ accountId }), body: undefined, caller: { kind: 'app' } });
+  const user = (await toFetchResponse(answer as NonNullable<typeof answer>).json()) as { displayName: string };
+  return user.displayName;
+}
 const historyCount = async (accountId: string) => data(await call<HistoryPage>('history/list', { accountId })).entries.length;
 
 describe('credentials/save, list and delete', () => {
@@ -97,7 +104,7 @@ describe('credentials/import and export', () => {
       `${id(5)},other,"=HYPERLINK(""http://x"")",,,,,`,
     ]);
     const preview = data(await call<ImportResult>('credentials/import', { csv, mode: 'preview' }));
-    expect(preview).toMatchObject({ mode: 'preview', rows: 3, created: 3, updated: 0, errors: [], written: false });
+    expect(preview).toMatchObject({ mode: 'preview', rows: 3, created: 3, updated: 0, invalidRows: 0, errors: [], written: false });
     expect((await list(id(4)))?.credentials).toHaveLength(0);
 
     const commit = data(await call<ImportResult>('credentials/import', { csv, mode: 'commit' }));
@@ -128,6 +135,15 @@ describe('credentials/import and export', () => {
     }
     expect((await list(id(6)))?.credentials).toHaveLength(0);
     expect((await list(id(7)))?.credentials).toHaveLength(0);
+  });
+
+  it('counts only valid rows as to create, and says how many rows have errors (finding 13)', async () => {
+    const allBad = file([`${id(6)},api-token,Bad date,,,2099-13-01,,`, `not an id,api-token,Bad id,,,,,`]);
+    const none = data(await call<ImportResult>('credentials/import', { csv: allBad, mode: 'preview' }));
+    expect(none).toMatchObject({ rows: 2, created: 0, updated: 0, unchanged: 0, invalidRows: 2, written: false });
+    const mixed = file([`${id(6)},api-token,Good one,,,2099-01-01,,`, `${id(6)},api-token,Bad date,,,2099-13-01,,`]);
+    const some = data(await call<ImportResult>('credentials/import', { csv: mixed, mode: 'preview' }));
+    expect(some).toMatchObject({ rows: 2, created: 1, invalidRows: 1, written: false });
   });
 
   it('reports unknown columns, duplicate rows, unknown accounts and token-looking cells', async () => {
@@ -167,7 +183,12 @@ describe('credentials/import and export', () => {
 
   it('exports with formula-like cells defused, and the export re-imports without change', async () => {
     const { csv } = data(await call<{ csv: string }>('credentials/export'));
-    expect(csv.split('\r\n')[0]).toBe(`${header},source,credential_id`);
+    expect(csv.split('\r\n')[0]).toBe(
+      'identity_account_id,identity_name,kind,label,scopes,created,expires,last_used,owner_account_id,owner_name,identity_owner_account_id,identity_owner_name,identity_backup_account_id,identity_backup_name,source,credential_id',
+    );
+    // Names beside ids: the credential owner imported above is named next to their account id.
+    const ownerName = await userName(person(1));
+    expect(csv).toContain(`${person(1)},${ownerName},`);
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(csv).toContain('"HR sync, nightly"');
     expect(csv).toContain(`"'=1+1"`);

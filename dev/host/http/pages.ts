@@ -18,7 +18,8 @@ export interface PageRequest {
 /**
  * The Custom UI page for one module: the built index.html with the bridge injected before the
  * app's bundle, a <base> so that its relative asset paths load from /ui/, and Forge's content
- * security policy (scripts from the app only; inline styles only when the manifest allows them).
+ * security policy (scripts from the app only; inline styles only when the manifest allows them;
+ * images from the app and the addresses the manifest declares).
  */
 export function renderPage(host: Host, resourceDir: string, page: PageRequest): { html: string; csp: string } {
   const indexFile = join(resourceDir, 'index.html');
@@ -54,7 +55,9 @@ export function renderPage(host: Host, resourceDir: string, page: PageRequest): 
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
     `style-src 'self'${host.manifest.inlineStyles ? " 'unsafe-inline'" : ''}`,
-    "img-src 'self' data: blob:",
+    // As Forge: the app's own files, data/blob URLs, and the image addresses manifest.yml declares
+    // (permissions.external.images); locally also where the simulated site serves its avatars.
+    ['img-src', "'self'", 'data:', 'blob:', ...host.manifest.externalImages, ...(host.sim?.avatars.origin() ? [host.sim.avatars.origin() as string] : [])].join(' '),
     "connect-src 'self'",
     "frame-ancestors 'self'",
   ].join('; ');

@@ -12,6 +12,7 @@ import { landingPage } from './landing';
 import { personasWithOwns } from '../personas';
 import { renderPage } from './pages';
 import { themeCss } from './theme';
+import { initialsAvatarSvg } from '../../sim/render/avatar';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.woff2': 'font/woff2' };
@@ -104,6 +105,14 @@ async function route(host: Host, resourceDir: string, req: IncomingMessage, res:
       }
     }
     return sendJson(res, 200, { knobs: bus.knobs, stats: bus.stats, backlog: bus.backlog });
+  }
+  // The simulated site's avatars (the users' avatarUrls point here once the host listens).
+  const avatar = method === 'GET' ? /^\/sim\/avatars\/initials\/([A-Z]{1,2})\.svg$/.exec(path) : null;
+  if (avatar?.[1]) {
+    const svg = initialsAvatarSvg(avatar[1]);
+    if (!svg) throw new HostError(404, 'No such avatar');
+    res.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'max-age=86400' });
+    return void res.end(svg);
   }
   if (path.startsWith('/sim/jira/')) {
     if (!host.sim) throw new HostError(404, 'The simulated site is off: JIRA_BASE_URL points the host at a real site.');

@@ -48,7 +48,7 @@ function actorsOf(ctx: HandlerContext, p: SimProject, roleId: number, excludeIna
       id: 20000 + p.idx * 100000 + u,
       displayName: user.displayName,
       type: 'atlassian-user-role-actor',
-      avatarUrl: avatarUrls(user)['48x48'],
+      avatarUrl: avatarUrls(ctx.site, user)['48x48'],
       actorUser: { accountId: user.accountId },
     });
   }

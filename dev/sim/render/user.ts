@@ -1,15 +1,23 @@
 // Users in the spec's shapes: User (full, with accountType/appType) and UserDetails (authors).
 import type { SimGroup, SimUser, SiteData } from '../model.js';
 
-export function avatarUrls(u: SimUser): Record<string, string> {
-  const initials = u.displayName
+/** The two letters on a person's default avatar. */
+export function initialsOf(u: SimUser): string {
+  return u.displayName
     .split(/\s+/)
     .map((w) => w[0] ?? '')
     .join('')
     .slice(0, 2)
     .toUpperCase()
     .replace(/[^A-Z]/g, 'X');
-  const base = `https://avatar-management--avatars.us-west-2.prod.public.atl-paas.net/initials/${initials}-4.png`;
+}
+
+export function avatarUrls(site: SiteData, u: SimUser): Record<string, string> {
+  if (site.avatarBaseUrl) {
+    const local = `${site.avatarBaseUrl}/initials/${initialsOf(u)}.svg`;
+    return { '48x48': `${local}?size=48`, '24x24': `${local}?size=24`, '16x16': `${local}?size=16`, '32x32': `${local}?size=32` };
+  }
+  const base = `https://avatar-management--avatars.us-west-2.prod.public.atl-paas.net/initials/${initialsOf(u)}-4.png`;
   return {
     '48x48': `${base}?size=48&s=48`,
     '24x24': `${base}?size=24&s=24`,
@@ -35,7 +43,7 @@ export function userJson(site: SiteData, u: SimUser, expand: readonly string[] =
     accountType: u.accountType,
     ...(u.appType ? { appType: u.appType } : {}),
     ...(u.email && u.emailVisible ? { emailAddress: u.email } : {}),
-    avatarUrls: avatarUrls(u),
+    avatarUrls: avatarUrls(site, u),
     displayName: u.displayName,
     active: u.active,
     timeZone: u.timeZone,
@@ -59,7 +67,7 @@ export function userDetailsJson(site: SiteData, u: SimUser): Record<string, unkn
     self: userSelf(site, u),
     accountId: u.accountId,
     ...(u.email && u.emailVisible ? { emailAddress: u.email } : {}),
-    avatarUrls: avatarUrls(u),
+    avatarUrls: avatarUrls(site, u),
     displayName: u.displayName,
     active: u.active,
     timeZone: u.timeZone,

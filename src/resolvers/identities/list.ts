@@ -7,6 +7,7 @@ import { defineResolver } from '../define';
 import { peopleNames } from './people-names';
 import { queryIdentities } from './query';
 import { joinRegistry } from '../../registry/registry-join';
+import { readPeopleCards, type PersonCard } from '../../registry/people-cards';
 
 const KINDS = ['service-account', 'app-account', 'rovo-agent', 'person-integration'] as const;
 const RISKS = ['credential-expired', 'credential-expiring', 'no-owner', 'no-backup', 'owner-deactivated', 'backup-deactivated', 'person-owned-integration', 'unused-90-days', 'orphaned', 'credential-stale', 'expiring-no-backup', 'no-expiry-recorded'] as const;
@@ -45,7 +46,14 @@ export const listIdentities = defineResolver({
     const summaries = snapshot.map((s) => overlaySummary(s, activity.get(s.accountId)));
     const { rows, overview } = await joinRegistry(summaries);
     const projectKey = payload.projectKey;
-    const page = queryIdentities(rows, payload, (id) => (projectKey ? (activity.get(id)?.get(projectKey)?.touches ?? 0) > 0 : false));
+    // Sorting by owner sorts by the owner's name: the names the app stored when owners were saved (no Jira call).
+    const ownerCards = payload.sort?.field === 'owner' ? await readPeopleCards(rows.map((r) => r.ownerAccountId ?? '')) : new Map<string, PersonCard>();
+    const page = queryIdentities(
+      rows,
+      payload,
+      (id) => (projectKey ? (activity.get(id)?.get(projectKey)?.touches ?? 0) > 0 : false),
+      (id) => ownerCards.get(id)?.displayName || undefined,
+    );
     const names = await peopleNames(page.items.map((r) => r.ownerAccountId));
     const items = page.items.map((r) => ({ ...r, ownerName: r.ownerAccountId ? (names.get(r.ownerAccountId)?.displayName ?? null) : null }));
     return { items, total: page.total, snapshot: { completedAt: pointer.completedAt, windowDays: pointer.windowDays, ...(pointer.partial ? { partial: true } : {}) }, overview };

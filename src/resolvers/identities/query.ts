@@ -5,8 +5,16 @@ type Row = Omit<IdentityRow, 'ownerName'>;
 /** Natural order for names: "Jira 2" before "Jira 10", case and accents aside. */
 const natural = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
-/** Filters, sorts and pages identity rows for identities/list (pure). */
-export function queryIdentities<T extends Row>(all: readonly T[], q: IdentityListQuery, touchedProject: (accountId: string) => boolean): { items: T[]; total: number } {
+/**
+ * Filters, sorts and pages identity rows for identities/list (pure). `ownerName` names an owner for
+ * the owner sort (by name, as the column shows it; an unknown name sorts by its account id).
+ */
+export function queryIdentities<T extends Row>(
+  all: readonly T[],
+  q: IdentityListQuery,
+  touchedProject: (accountId: string) => boolean,
+  ownerName: (accountId: string) => string | undefined = () => undefined,
+): { items: T[]; total: number } {
   const search = q.search?.trim().toLowerCase();
   const filtered = all.filter(
     (s) =>
@@ -30,7 +38,7 @@ export function queryIdentities<T extends Row>(all: readonly T[], q: IdentityLis
         return s.lastActivity ?? '';
       case 'owner':
         // Unowned first when ascending: they are the ones to fix.
-        return s.ownerAccountId ?? '';
+        return s.ownerAccountId ? (ownerName(s.ownerAccountId) ?? s.ownerAccountId) : '';
       case 'nearestExpiry':
         // No expiry sorts last when ascending.
         return s.nearestExpiry ?? '9999-12-31';

@@ -7,5 +7,5 @@ import { readPeopleCards } from '../../registry/people-cards';
  */
 export async function peopleByAccountId(accountIds: readonly string[]): Promise<Map<string, PersonRef>> {
   const cards = await readPeopleCards(accountIds);
-  return new Map([...cards].map(([id, c]) => [id, { accountId: id, displayName: c.displayName || 'Name not known yet', active: c.active, email: c.email }]));
+  return new Map([...cards].map(([id, c]) => [id, { accountId: id, displayName: c.displayName || 'Name not known yet', active: c.active, email: c.email, avatarUrl: c.avatarUrl ?? null }]));
 }

@@ -1,6 +1,6 @@
 import { Stack } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
-import { useId, type CSSProperties, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useId, type CSSProperties, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
 
 /**
  * Light form controls: native inputs styled with design tokens (no extra Atlaskit packages in the
@@ -67,26 +67,6 @@ export function TextArea({ label, hint, error, width, ...rest }: WithLabel & Omi
   return (
     <Field id={id} label={label} hint={hint} error={error} width={width}>
       <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} style={{ ...inputStyle, minHeight: 72, resize: 'vertical' }} {...rest} />
-    </Field>
-  );
-}
-
-export interface Option {
-  value: string;
-  label: string;
-}
-
-export function SelectInput({ label, hint, error, width, options, ...rest }: WithLabel & { options: readonly Option[] } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'>) {
-  const id = useId();
-  return (
-    <Field id={id} label={label} hint={hint} error={error} width={width}>
-      <select id={id} aria-describedby={describedBy(id, hint, error)} style={inputStyle} {...rest}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
     </Field>
   );
 }

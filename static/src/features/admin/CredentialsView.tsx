@@ -1,19 +1,23 @@
 import Button from '@atlaskit/button/new';
+import DynamicTable from '@atlaskit/dynamic-table';
 import SectionMessage from '@atlaskit/section-message';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
-import { useMemo, useState } from 'react';
-import type { CredentialKind, CredentialView, ExpiryTier, ImportResult, ResolverError } from '../../../../src/contract';
+import { useMemo, useRef, useState } from 'react';
+import { CREDENTIAL_CSV_LABELS, type CredentialCsvColumn, type CredentialKind, type CredentialView, type ExpiryTier, type ImportResult, type ResolverError } from '../../../../src/contract';
 import { listIdentities } from '../../api/identities';
 import { exportCredentials, importCredentials, listCredentials } from '../../api/registry';
+import { RouteLink } from '../../app/router';
+import { SelectField, TextFilter, type Choice } from '../../components/controls';
 import { EmptyState } from '../../components/EmptyState';
 import { ExpiryLozenge } from '../../components/ExpiryLozenge';
-import { SelectInput, TextArea, TextInput } from '../../components/fields';
+import { TextArea } from '../../components/fields';
 import { Skeleton } from '../../components/Skeleton';
 import { useAsync } from '../../hooks/use-async';
 import { toError } from '../../hooks/use-scan-status';
-import { download, filterExport } from './csv';
-import { formatDate } from './labels';
+import { download, filterExport, templateCsv } from './csv';
+import { CREDENTIAL_KIND_LABELS, SOURCE_LABELS, formatDate, naturalCompare } from './labels';
+import { adminPaths } from './paths';
 import { tableCell, tableHeadCell } from '../../components/table-styles';
 
 interface Row {
@@ -22,7 +26,7 @@ interface Row {
   credential: CredentialView;
 }
 
-const TIER_OPTIONS = [
+const TIER_OPTIONS: ReadonlyArray<Choice<ExpiryTier | ''>> = [
   { value: '', label: 'Any expiry' },
   { value: 'expired', label: 'Expired' },
   { value: 'critical', label: 'Within 7 days' },
@@ -30,6 +34,8 @@ const TIER_OPTIONS = [
   { value: 'ok', label: 'Later' },
   { value: 'unknown', label: 'No expiry date' },
 ];
+const KIND_OPTIONS: ReadonlyArray<Choice<CredentialKind | ''>> = [{ value: '', label: 'All kinds' }, ...(Object.keys(CREDENTIAL_KIND_LABELS) as CredentialKind[]).map((k) => ({ value: k, label: CREDENTIAL_KIND_LABELS[k] }))];
+const PAGE_SIZE = 25;
 
 const cell = tableCell();
 const head = tableHeadCell();
@@ -53,11 +59,11 @@ async function loadAll(): Promise<Row[]> {
   }
   return groups
     .flatMap((g) => g.credentials.map((credential) => ({ accountId: g.accountId, identity: names.get(g.accountId) ?? g.accountId, credential })))
-    .sort((a, b) => (a.credential.expiresAt ?? '9999-99-99').localeCompare(b.credential.expiresAt ?? '9999-99-99') || a.identity.localeCompare(b.identity));
+    .sort((a, b) => (a.credential.expiresAt ?? '9999-99-99').localeCompare(b.credential.expiresAt ?? '9999-99-99') || naturalCompare(a.identity, b.identity));
 }
 
 /** Credentials ordered by expiry, CSV import with a preview, and CSV export of the current filter. */
-export default function CredentialsView({ onOpen, reloadKey, onImported }: { onOpen: (accountId: string) => void; reloadKey: number; onImported: () => void }) {
+export default function CredentialsView({ reloadKey, onImported }: { reloadKey: number; onImported: () => void }) {
   const [localReload, setLocalReload] = useState(0);
   const state = useAsync(loadAll, `${reloadKey}:${localReload}`);
   const [tier, setTier] = useState<ExpiryTier | ''>('');
@@ -97,20 +103,10 @@ export default function CredentialsView({ onOpen, reloadKey, onImported }: { onO
         }}
       />
       <Stack space="space.150">
-        <div role="search" aria-label="Filter credentials" style={{ display: 'grid', gridTemplateColumns: 'minmax(200px, 2fr) repeat(2, minmax(160px, 1fr)) auto', gap: token('space.150'), alignItems: 'end' }}>
-          <TextInput label="Search credentials" type="search" placeholder="Identity or label" value={search} onChange={(e) => setSearch(e.target.value)} data-testid="credential-search" />
-          <SelectInput label="Expiry" value={tier} onChange={(e) => setTier(e.target.value as ExpiryTier | '')} options={TIER_OPTIONS} data-testid="credential-tier" />
-          <SelectInput
-            label="Kind"
-            value={kind}
-            onChange={(e) => setKind(e.target.value as CredentialKind | '')}
-            options={[
-              { value: '', label: 'All kinds' },
-              { value: 'api-token', label: 'API token' },
-              { value: 'oauth-client-credential', label: 'OAuth client credential' },
-              { value: 'other', label: 'Other' },
-            ]}
-          />
+        <div role="search" aria-label="Filter credentials" style={{ display: 'grid', gridTemplateColumns: 'minmax(200px, 2fr) repeat(2, minmax(160px, 1fr)) auto', gap: token('space.150'), alignItems: 'end' }} data-testid="credential-filters">
+          <TextFilter label="Search credentials" type="search" placeholder="Identity or label" value={search} onChange={setSearch} testId="credential-search" />
+          <SelectField label="Expiry" value={tier} onChange={setTier} options={TIER_OPTIONS} testId="credential-tier" />
+          <SelectField label="Kind" value={kind} onChange={setKind} options={KIND_OPTIONS} testId="credential-kind" />
           <Button onClick={() => void doExport()} isLoading={exporting} testId="credentials-export">
             Export {tier || kind || search.trim() ? 'these' : 'all'} as CSV
           </Button>
@@ -128,51 +124,20 @@ export default function CredentialsView({ onOpen, reloadKey, onImported }: { onO
           </SectionMessage>
         ) : state.data.length === 0 ? (
           <EmptyState title="No credentials recorded yet" testId="credentials-empty">
-            Import a CSV above (one row per token or client credential: identity_account_id, kind, label, expires…), or add them from an identity's page.
+            Import a CSV above (download the template for its columns), or add one on an identity's Credentials tab.
           </EmptyState>
         ) : rows.length === 0 ? (
           <EmptyState title="No credential matches these filters">Clear the search or choose another expiry.</EmptyState>
         ) : (
-          <div style={{ overflowX: 'auto' }}>
-            <table style={{ width: '100%', borderCollapse: 'collapse' }} aria-label="Credentials ordered by expiry" data-testid="credentials-table">
-              <thead>
-                <tr>
-                  <th scope="col" style={head}>Expires</th>
-                  <th scope="col" style={head}>Credential</th>
-                  <th scope="col" style={head}>Identity</th>
-                  <th scope="col" style={head}>Kind</th>
-                  <th scope="col" style={head}>Last used</th>
-                  <th scope="col" style={head}>Source</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={`${r.accountId}:${r.credential.id}`} data-testid="credential-row">
-                    <td style={cell}>
-                      <Stack space="space.025">
-                        <span>{formatDate(r.credential.expiresAt)}</span>
-                        <ExpiryLozenge tier={r.credential.tier} days={r.credential.daysToExpiry} />
-                      </Stack>
-                    </td>
-                    <td style={cell}>
-                      <Text weight="bold">{r.credential.label}</Text>
-                    </td>
-                    <td style={cell}>
-                      <button
-                        type="button"
-                        onClick={() => onOpen(r.accountId)}
-                        style={{ border: 'none', background: 'transparent', padding: 0, cursor: 'pointer', font: token('font.body'), color: token('color.link'), textAlign: 'left' }}
-                      >
-                        {r.identity}
-                      </button>
-                    </td>
-                    <td style={cell}>{r.credential.kind}</td>
-                    <td style={cell}>{formatDate(r.credential.lastUsedAt, 'unknown')}</td>
-                    <td style={cell}>{r.credential.source}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          <div data-testid="credentials-table">
+            <DynamicTable
+              label="Credentials ordered by expiry"
+              head={CREDENTIAL_HEAD}
+              rows={rows.map(credentialRow)}
+              rowsPerPage={PAGE_SIZE}
+              defaultPage={1}
+              testId="credentials"
+            />
           </div>
         )}
       </Stack>
@@ -180,12 +145,65 @@ export default function CredentialsView({ onOpen, reloadKey, onImported }: { onO
   );
 }
 
+const CREDENTIAL_HEAD = {
+  cells: [
+    { key: 'expires', content: 'Expires', isSortable: true, width: 14 },
+    { key: 'label', content: 'Credential', isSortable: true, width: 22 },
+    { key: 'identity', content: 'Identity', isSortable: true, width: 22 },
+    { key: 'kind', content: 'Kind', isSortable: true, width: 14 },
+    { key: 'lastUsed', content: 'Last used', isSortable: true, width: 12 },
+    { key: 'source', content: 'Source', width: 16 },
+  ],
+};
+
+function credentialRow(r: Row) {
+  const c = r.credential;
+  return {
+    key: `${r.accountId}:${c.id}`,
+    testId: 'credential-row',
+    cells: [
+      {
+        key: c.expiresAt ?? '9999-99-99',
+        content: (
+          <Stack space="space.025">
+            <span>{formatDate(c.expiresAt)}</span>
+            <span>
+              <ExpiryLozenge tier={c.tier} days={c.daysToExpiry} />
+            </span>
+          </Stack>
+        ),
+      },
+      { key: c.label.toLowerCase(), content: <Text weight="bold">{c.label}</Text> },
+      {
+        key: r.identity.toLowerCase(),
+        content: (
+          <RouteLink to={adminPaths.identity(r.accountId, 'credentials')} data-testid="credential-identity" style={{ color: token('color.link') }}>
+            {r.identity}
+          </RouteLink>
+        ),
+      },
+      { key: c.kind, content: CREDENTIAL_KIND_LABELS[c.kind] },
+      { key: c.lastUsedAt ?? '', content: formatDate(c.lastUsedAt, 'Unknown') },
+      { key: c.source, content: SOURCE_LABELS[c.source] },
+    ],
+  };
+}
+
 function ImportPanel({ onImported }: { onImported: () => void }) {
   const [csv, setCsv] = useState('');
+  const [fileName, setFileName] = useState<string | null>(null);
   const [preview, setPreview] = useState<ImportResult | null>(null);
   const [done, setDone] = useState<ImportResult | null>(null);
   const [busy, setBusy] = useState<'preview' | 'commit' | null>(null);
   const [error, setError] = useState<ResolverError | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const takeText = (text: string, name: string | null) => {
+    setCsv(text);
+    setFileName(name);
+    setPreview(null);
+    setDone(null);
+  };
 
   const run = async (mode: 'preview' | 'commit') => {
     setBusy(mode);
@@ -197,7 +215,8 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
         setDone(result);
         setPreview(result.written ? null : result);
         if (result.written) {
-          setCsv('');
+          takeText('', null);
+          setDone(result); // after takeText, which clears it
           onImported();
         }
       }
@@ -208,6 +227,7 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
     }
   };
 
+  const canImport = preview !== null && preview.errors.length === 0 && preview.rows > 0;
   return (
     <section aria-labelledby="import-heading" data-testid="csv-import" style={{ border: `1px solid ${token('color.border')}`, borderRadius: 6, padding: token('space.200'), background: token('elevation.surface.raised') }}>
       <Stack space="space.150">
@@ -215,39 +235,39 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
           Import credentials from CSV
         </h3>
         <Text as="p" color="color.text.subtle">
-          Columns: identity_account_id, kind, label (required), scopes, created, expires, last_used (YYYY-MM-DD), owner_account_id. Metadata only: never include a token's value. Preview first; a file with any error imports nothing.
+          One row per API token or client credential: the identity, kind and label are required; scopes, dates (YYYY-MM-DD) and the credential&apos;s owner are optional. Metadata only: never include a token&apos;s value. Preview first; a file with any
+          error imports nothing.
         </Text>
-        <Inline space="space.150" alignBlock="end" shouldWrap>
-          <div>
-            <label htmlFor="csv-file" style={{ display: 'block', font: token('font.body.small'), fontWeight: 600, color: token('color.text.subtle') }}>
-              CSV file
-            </label>
-            <input
-              id="csv-file"
-              type="file"
-              accept=".csv,text/csv"
-              data-testid="csv-file"
-              style={{ color: token('color.text') }}
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                if (!file) return;
-                void file.text().then((t) => {
-                  setCsv(t);
-                  setPreview(null);
-                  setDone(null);
-                });
-              }}
-            />
-          </div>
+        <Inline space="space.100" alignBlock="center" shouldWrap>
+          {/* The browser's file input stays hidden; the button opens it, and the chosen file's name is shown beside it. */}
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".csv,text/csv"
+            hidden
+            tabIndex={-1}
+            aria-hidden="true"
+            data-testid="csv-file"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void file.text().then((t) => takeText(t, file.name));
+            }}
+          />
+          <Button onClick={() => fileInput.current?.click()} testId="csv-choose">
+            Choose a CSV file
+          </Button>
+          <Button appearance="subtle" onClick={() => download('integration-credentials-template.csv', templateCsv())} testId="csv-template">
+            Download the template
+          </Button>
+          <Text color="color.text.subtle" testId="csv-file-name">
+            {fileName ? `Chosen: ${fileName}` : 'No file chosen'}
+          </Text>
         </Inline>
         <TextArea
           label="Or paste the CSV"
           value={csv}
-          onChange={(e) => {
-            setCsv(e.target.value);
-            setPreview(null);
-            setDone(null);
-          }}
+          onChange={(e) => takeText(e.target.value, null)}
           rows={5}
           style={{ fontFamily: token('font.family.code') }}
           data-testid="csv-text"
@@ -256,14 +276,8 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
           <Button onClick={() => void run('preview')} isDisabled={!csv.trim()} isLoading={busy === 'preview'} testId="csv-preview">
             Preview
           </Button>
-          <Button
-            appearance="primary"
-            onClick={() => void run('commit')}
-            isDisabled={!preview || preview.errors.length > 0 || preview.rows === 0}
-            isLoading={busy === 'commit'}
-            testId="csv-commit"
-          >
-            Import{preview && preview.errors.length === 0 ? ` ${preview.rows} rows` : ''}
+          <Button appearance="primary" onClick={() => void run('commit')} isDisabled={!canImport} isLoading={busy === 'commit'} testId="csv-commit">
+            Import{canImport ? ` ${preview.rows} ${preview.rows === 1 ? 'row' : 'rows'}` : ''}
           </Button>
         </Inline>
         {error ? (
@@ -284,27 +298,45 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
   );
 }
 
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+/** What the valid rows would do, how many rows have errors, and each error under the column's name for people. */
+export function previewSummary(result: Pick<ImportResult, 'rows' | 'created' | 'updated' | 'unchanged' | 'invalidRows'>): string {
+  const valid = `${result.created} to create, ${result.updated} to update, ${result.unchanged} unchanged`;
+  if (result.invalidRows === 0) return `${plural(result.rows, 'row', 'rows')}: ${valid}.`;
+  if (result.invalidRows === result.rows) return `${plural(result.rows, 'row', 'rows')}, ${result.rows === 1 ? 'it has' : 'all have'} errors: nothing to import.`;
+  return `${plural(result.rows, 'row', 'rows')}: ${plural(result.invalidRows, 'row has', 'rows have')} errors; the ${plural(result.rows - result.invalidRows, 'valid row', 'valid rows')} would give ${valid}.`;
+}
+
+const columnLabel = (column: string | null) => (column === null ? 'Whole row' : (CREDENTIAL_CSV_LABELS[column as CredentialCsvColumn] ?? column));
+
 function PreviewResult({ result }: { result: ImportResult }) {
   return (
     <Stack space="space.100" testId="csv-preview-result">
-      <Text as="p">
-        {result.rows} {result.rows === 1 ? 'row' : 'rows'}: {result.created} to create, {result.updated} to update, {result.unchanged} unchanged.
+      <Text as="p" testId="csv-preview-summary">
+        {previewSummary(result)}
       </Text>
       {result.errors.length > 0 ? (
-        <SectionMessage appearance="error" title={`${result.errors.length} ${result.errors.length === 1 ? 'problem' : 'problems'}: nothing will be imported until they are fixed`} testId="csv-errors">
+        <SectionMessage appearance="error" title={`${plural(result.errors.length, 'problem', 'problems')}: nothing will be imported until ${result.errors.length === 1 ? 'it is' : 'they are'} fixed`} testId="csv-errors">
           <table style={{ borderCollapse: 'collapse' }} aria-label="Problems in the file">
             <thead>
               <tr>
-                <th scope="col" style={head}>Line</th>
-                <th scope="col" style={head}>Column</th>
-                <th scope="col" style={head}>Problem</th>
+                <th scope="col" style={head}>
+                  Line
+                </th>
+                <th scope="col" style={head}>
+                  Column
+                </th>
+                <th scope="col" style={head}>
+                  Problem
+                </th>
               </tr>
             </thead>
             <tbody>
               {result.errors.map((e, i) => (
                 <tr key={i} data-testid="csv-error-row">
                   <td style={cell}>{e.row}</td>
-                  <td style={cell}>{e.column ?? '—'}</td>
+                  <td style={cell}>{columnLabel(e.column)}</td>
                   <td style={cell}>{e.message}</td>
                 </tr>
               ))}

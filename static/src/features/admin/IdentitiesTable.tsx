@@ -48,6 +48,7 @@ export function IdentitiesTable({
   scanRunning,
   selected,
   onSelect,
+  bulkBar,
 }: {
   filters: IdentityFilters;
   /** What is typed in the search box (it reaches `filters.q` after a pause). */
@@ -60,6 +61,8 @@ export function IdentitiesTable({
   scanRunning: boolean;
   selected: ReadonlySet<string>;
   onSelect: (accountIds: string[], on: boolean) => void;
+  /** Shown above the table while identities are selected (bulk changes). */
+  bulkBar?: ReactNode;
 }) {
   const set = (patch: Partial<IdentityFilters>) => onFilters({ ...filters, page: 1, ...patch });
   const data = list.data;
@@ -149,6 +152,7 @@ export function IdentitiesTable({
         </EmptyState>
       ) : (
         <div data-testid="identities-table" data-search={list.shown?.search ?? ''} aria-busy={list.loading} style={{ opacity: list.loading ? 0.6 : 1, transition: 'opacity 120ms' }}>
+          {bulkBar}
           <DynamicTableStateless
             label="Integration identities"
             head={head}

@@ -392,11 +392,14 @@ function WhoWakesUp({ d, name }: { d: Detail; name: (id: string) => string }) {
           </SectionMessage>
         ) : (
           <ol style={{ margin: 0, paddingLeft: 20 }} data-testid="contacts">
-            {b.contacts.map((c) => (
-              <li key={c.accountId}>
-                <PersonLine accountId={c.accountId} name={name(c.accountId)} email={d.people.find((p) => p.accountId === c.accountId)?.email ?? null} role={roleLabel[c.role]} />
-              </li>
-            ))}
+            {b.contacts.map((c) => {
+              const known = d.people.find((p) => p.accountId === c.accountId);
+              return (
+                <li key={c.accountId}>
+                  <PersonLine accountId={c.accountId} name={name(c.accountId)} email={known?.email ?? null} avatarUrl={known?.avatarUrl ?? null} role={roleLabel[c.role]} />
+                </li>
+              );
+            })}
           </ol>
         )}
       </Stack>

@@ -7,10 +7,10 @@ import { router } from '@forge/bridge';
 export const profilePath = (accountId: string) => `/jira/people/${encodeURIComponent(accountId)}`;
 
 /** A person to call: avatar, name, role, email where Jira shows it, and a link to their Jira profile. */
-export function PersonLine({ accountId, name, email, role }: { accountId: string; name: string; email: string | null; role?: string }) {
+export function PersonLine({ accountId, name, email, role, avatarUrl }: { accountId: string; name: string; email: string | null; role?: string; avatarUrl?: string | null }) {
   return (
     <Inline space="space.100" alignBlock="center" testId="person-line">
-      <Avatar size="small" name={name} />
+      <Avatar size="small" name={name} src={avatarUrl ?? undefined} testId="person-avatar" />
       <Stack space="space.0">
         <span>
           <Text weight="bold">{name}</Text>

@@ -1,3 +1,22 @@
+import { CREDENTIAL_CSV_COLUMNS } from '../../../../src/contract';
+
+/** One example row for the template: what each import column holds (the account id is a placeholder). */
+const TEMPLATE_EXAMPLE: Record<(typeof CREDENTIAL_CSV_COLUMNS)[number], string> = {
+  identity_account_id: '712020:replace-with-the-identity-account-id',
+  kind: 'api-token',
+  label: 'Nightly reporting export',
+  scopes: 'read:jira-work read:jira-user',
+  created: '2026-01-15',
+  expires: '2027-01-15',
+  last_used: '2026-11-30',
+  owner_account_id: '',
+};
+
+/** The import template: the import's columns and one example row (kinds: api-token, oauth-client-credential, other). */
+export function templateCsv(): string {
+  return toCsv([[...CREDENTIAL_CSV_COLUMNS], CREDENTIAL_CSV_COLUMNS.map((c) => TEMPLATE_EXAMPLE[c])]);
+}
+
 /**
  * Just enough RFC 4180 for the export filter: split the server's CSV into rows of raw cells, and
  * write rows back with the same quoting. Cells are kept as the server wrote them (including the `'`

@@ -8,7 +8,8 @@ import { useState } from 'react';
 import type { CampaignDetail, CampaignSummary, IdentityKind } from '../../../../src/contract';
 import { exportCampaign, getCampaign, listCampaigns, startCampaign } from '../../api/accountability';
 import { ResolverCallError } from '../../api/invoke';
-import { SelectInput, TextInput } from '../../components/fields';
+import { SelectField } from '../../components/controls';
+import { TextInput } from '../../components/fields';
 import { tableCell } from '../../components/table-styles';
 import { useAsync } from '../../hooks/use-async';
 import { download } from '../admin/csv';
@@ -61,7 +62,9 @@ function StartForm({ onStarted }: { onStarted: (c: CampaignSummary) => void }) {
         </Heading>
         <Inline space="space.150" shouldWrap>
           <TextInput label="Name" value={f.name} maxLength={120} onChange={(e) => set({ name: e.target.value })} />
-          <SelectInput label="Identities" value={f.kind} options={KINDS} onChange={(e) => set({ kind: e.target.value as IdentityKind | '' })} />
+          <div style={{ minWidth: 220 }}>
+            <SelectField label="Identities" value={f.kind} options={KINDS} onChange={(kind) => set({ kind })} testId="campaign-kind" />
+          </div>
           <TextInput label="Only those touching project (key)" value={f.projectFilter} onChange={(e) => set({ projectFilter: e.target.value })} />
           <TextInput label="Only team" value={f.team} onChange={(e) => set({ team: e.target.value })} />
         </Inline>

@@ -17,7 +17,7 @@ export function CallList({ contacts, deactivated }: { contacts: readonly Contact
           {contacts.map((c) => (
             <li key={`${c.role}:${c.accountId}`} style={{ marginBottom: 6 }} data-testid="contact">
               <Inline space="space.100" alignBlock="start">
-                <Avatar size="small" name={c.displayName} />
+                <Avatar size="small" name={c.displayName} src={c.avatarUrl ?? undefined} testId="contact-avatar" />
                 <Stack space="space.0">
                   <Text>
                     <JiraLink path={profilePath(c.accountId)} label={`${c.displayName}'s Jira profile`} testId="contact-profile">

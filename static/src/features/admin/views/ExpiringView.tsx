@@ -30,7 +30,7 @@ const SCOPES: ReadonlyArray<Choice<Scope>> = [
   { value: 'unknown', label: 'No expiry date recorded' },
 ];
 
-const person = (p: ExpiringCredential['owner'], role: string) => (p ? <PersonLine accountId={p.accountId} name={p.displayName} email={p.email ?? null} role={role} /> : <Text color="color.text.danger">No {role.toLowerCase()}</Text>);
+const person = (p: ExpiringCredential['owner'], role: string) => (p ? <PersonLine accountId={p.accountId} name={p.displayName} email={p.email ?? null} avatarUrl={p.avatarUrl ?? null} role={role} /> : <Text color="color.text.danger">No {role.toLowerCase()}</Text>);
 
 /**
  * `/expiring?tier=`: "who wakes up tonight", site-wide. Each credential that expires soon with its

@@ -4,6 +4,7 @@ import { useNavigate, useQuery } from '../../../app/router';
 import { PageHeader } from '../../../components/PageHeader';
 import { useDebounced } from '../../../hooks/use-debounced';
 import { useAdmin } from '../admin-context';
+import { BulkOwnershipBar, type Chosen } from '../BulkOwnership';
 import { IdentitiesTable } from '../IdentitiesTable';
 import { filtersFromQuery, identitiesPath, toListQuery, type IdentityFilters } from '../identity-filters';
 import { ScanPanel } from '../ScanPanel';
@@ -16,7 +17,10 @@ export default function IdentitiesView() {
   const query = useQuery();
   const filters = useMemo(() => filtersFromQuery(query), [query]);
   const list = useIdentityList(useMemo(() => toListQuery(filters), [filters]), reloadKey);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const { reload } = useAdmin();
+  // Chosen identities, kept across pages and filters, with the version each was seen at.
+  const [selected, setSelected] = useState<ReadonlyMap<string, Chosen>>(new Map());
+  const selectedIds = useMemo(() => new Set(selected.keys()), [selected]);
 
   // Typing waits a moment, then replaces the address (Back skips the keystrokes); Back to another search shows it.
   const [searchText, setSearchText] = useState(filters.q);
@@ -50,14 +54,29 @@ export default function IdentitiesView() {
         list={list}
         ownerName={ownerName}
         scanRunning={scan.status !== null && scan.status.state !== 'idle'}
-        selected={selected}
+        selected={selectedIds}
         onSelect={(ids, on) =>
           setSelected((s) => {
-            const next = new Set(s);
-            for (const id of ids) if (on) next.add(id);
-            else next.delete(id);
+            const next = new Map(s);
+            for (const id of ids) {
+              const row = list.data?.items.find((r) => r.accountId === id);
+              if (on && row) next.set(id, { accountId: id, displayName: row.displayName, version: row.ownershipVersion });
+              else next.delete(id);
+            }
             return next;
           })
+        }
+        bulkBar={
+          <BulkOwnershipBar
+            chosen={[...selected.values()]}
+            onClear={() => setSelected(new Map())}
+            onDone={(failed) => {
+              // What was saved leaves the selection; what was not stays chosen (at its current version), its reason shown.
+              const left = new Map(failed.map((f) => [f.accountId, f.version]));
+              setSelected((s) => new Map([...s].filter(([id]) => left.has(id)).map(([id, c]) => [id, { ...c, version: left.get(id) ?? c.version }])));
+              reload();
+            }}
+          />
         }
       />
     </Stack>

@@ -14,7 +14,7 @@ export function ExpiryLozenge({ tier, days }: { tier: ExpiryTier; days: number |
           ? 'Expires today'
           : `${tier === 'ok' ? 'OK' : 'Expires'} · ${days} d`;
   return (
-    <Lozenge appearance={APPEARANCE[tier]} isBold={tier === 'expired' || tier === 'critical'}>
+    <Lozenge appearance={APPEARANCE[tier]} isBold={tier === 'expired' || tier === 'critical'} testId="expiry-lozenge">
       {text}
     </Lozenge>
   );

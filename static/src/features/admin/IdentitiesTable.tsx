@@ -222,7 +222,9 @@ function rowCells(row: IdentityRow): Array<{ key: string; content: ReactNode }> 
         <Inline space="space.050" shouldWrap alignBlock="center">
           {row.risks.slice(0, 2).map((r) => (
             <span key={r}>
-              <Lozenge appearance={RISK_APPEARANCE[r]}>{RISK_LABELS[r]}</Lozenge>
+              <Lozenge appearance={RISK_APPEARANCE[r]} testId="risk-lozenge">
+                {RISK_LABELS[r]}
+              </Lozenge>
             </span>
           ))}
           {row.risks.length > 2 ? (

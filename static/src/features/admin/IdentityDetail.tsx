@@ -15,6 +15,7 @@ import { getAdminOrgId, listHistory } from '../../api/registry';
 import { useNavigate, useQuery } from '../../app/router';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
+import { UnusedAccessLozenge } from '../../components/UnusedAccessLozenge';
 import { PageHeader } from '../../components/PageHeader';
 import { Skeleton } from '../../components/Skeleton';
 import { Tabs, tabPanelProps } from '../../components/Tabs';
@@ -314,7 +315,7 @@ function AccessTab({ d, withAccess, unused }: { d: Detail; withAccess: ProjectAc
               key: p.unusedAccess ? 0 : 1,
               content: p.unusedAccess ? (
                 <span>
-                  <Lozenge appearance="moved">Unused access</Lozenge>
+                  <UnusedAccessLozenge />
                 </span>
               ) : (
                 'Used'

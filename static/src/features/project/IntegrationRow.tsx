@@ -1,4 +1,5 @@
 import Lozenge from '@atlaskit/lozenge';
+import { UnusedAccessLozenge } from '../../components/UnusedAccessLozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import { ACTIVITY_DEFINITION, type ProjectIntegration, type ProjectNote } from '../../../../src/contract';
@@ -95,7 +96,12 @@ export function IntegrationRow({ item, ctx, onNoteSaved }: { item: ProjectIntegr
       </td>
       <td style={cell}>
         <Stack space="space.050">
-          <span>{access.hasAccess ? <Lozenge appearance={access.canEdit ? 'moved' : 'default'}>{access.canEdit ? 'Can edit' : 'Can browse'}</Lozenge> : <Lozenge>No access now</Lozenge>}</span>
+          <span>{access.hasAccess ? <Lozenge appearance={access.canEdit ? 'inprogress' : 'default'}>{access.canEdit ? 'Can edit' : 'Can browse'}</Lozenge> : <Lozenge>No access now</Lozenge>}</span>
+          {access.hasAccess && !access.used ? (
+            <span>
+              <UnusedAccessLozenge />
+            </span>
+          ) : null}
           {access.roles.length ? <Text size="small">{access.roles.join(', ')}</Text> : null}
         </Stack>
       </td>

@@ -1,5 +1,5 @@
 import { Stack } from '@atlaskit/primitives';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useQuery } from '../../../app/router';
 import { PageHeader } from '../../../components/PageHeader';
 import { useDebounced } from '../../../hooks/use-debounced';
@@ -24,7 +24,8 @@ export default function IdentitiesView() {
 
   // Typing waits a moment, then replaces the address (Back skips the keystrokes); Back to another search shows it.
   const [searchText, setSearchText] = useState(filters.q);
-  const typed = useDebounced(searchText, 120);
+  // 80 ms: long enough to skip most keystrokes of someone typing, short enough to feel immediate.
+  const typed = useDebounced(searchText, 80);
   const lastPushed = useRef(filters.q);
   useEffect(() => {
     if (filters.q !== lastPushed.current) {
@@ -39,7 +40,22 @@ export default function IdentitiesView() {
     // Only the typed text moves the address here.
   }, [typed]);
 
-  const go = (f: IdentityFilters) => navigate(identitiesPath(f));
+  // Stable callbacks: the memoised table re-renders only when its rows, page, sort or selection change.
+  const go = useCallback((f: IdentityFilters) => navigate(identitiesPath(f)), [navigate]);
+  const items = list.data?.items;
+  const onSelect = useCallback(
+    (ids: string[], on: boolean) =>
+      setSelected((s) => {
+        const next = new Map(s);
+        for (const id of ids) {
+          const row = items?.find((r) => r.accountId === id);
+          if (on && row) next.set(id, { accountId: id, displayName: row.displayName, version: row.ownershipVersion });
+          else next.delete(id);
+        }
+        return next;
+      }),
+    [items],
+  );
   const ownerName = list.data?.items.find((r) => r.ownerAccountId === filters.owner)?.ownerName ?? null;
 
   return (
@@ -55,17 +71,7 @@ export default function IdentitiesView() {
         ownerName={ownerName}
         scanRunning={scan.status !== null && scan.status.state !== 'idle'}
         selected={selectedIds}
-        onSelect={(ids, on) =>
-          setSelected((s) => {
-            const next = new Map(s);
-            for (const id of ids) {
-              const row = list.data?.items.find((r) => r.accountId === id);
-              if (on && row) next.set(id, { accountId: id, displayName: row.displayName, version: row.ownershipVersion });
-              else next.delete(id);
-            }
-            return next;
-          })
-        }
+        onSelect={onSelect}
         bulkBar={
           <BulkOwnershipBar
             chosen={[...selected.values()]}

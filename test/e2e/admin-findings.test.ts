@@ -231,6 +231,11 @@ describe('finding 15: CSV template, names in the export, owner sort, bulk owners
     await page.screenshot({ path: join(SCREENSHOTS, 'bulk-ownership-result.png'), fullPage: true });
     await page.getByTestId('bulk-cancel').click();
     await expect(page.getByTestId('bulk-count').innerText()).resolves.toBe('1 identity selected');
+    // The list shows the new owner on the saved rows.
+    for (const n of names.slice(0, 2)) {
+      const saved = page.getByTestId('identity-row').filter({ has: page.getByTestId('open-identity').getByText(n ?? '', { exact: true }) });
+      await expect.poll(() => saved.locator('td:nth-child(6)').innerText()).toBe(owner.displayName);
+    }
     // Saved: the first two now have the owner, backup and team; the third kept the other admin's change.
     for (const n of names.slice(0, 2)) {
       const id = identities.find((i) => i.displayName === n)?.accountId ?? '';

@@ -9,7 +9,7 @@ import { useId, type CSSProperties, type InputHTMLAttributes, type ReactNode, ty
 export const inputStyle: CSSProperties = {
   boxSizing: 'border-box',
   width: '100%',
-  minHeight: 36,
+  minHeight: 40,
   padding: '6px 8px',
   font: 'inherit',
   color: token('color.text'),

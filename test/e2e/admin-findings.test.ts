@@ -362,6 +362,61 @@ describe('finding 14: Atlaskit controls, lozenges, paging, tooltips, one primary
   });
 });
 
+describe('findings 2, 5 and 12 on the demo site', () => {
+  it('finding 2: the identity with the most access gets a short page: projects first, unused access summarised and paged', async () => {
+    const widest = (await invoke<IdentityList>('identities/list', { limit: 200 })).items.sort((a, b) => b.projectsTouched + b.unusedAccessProjects - (a.projectsTouched + a.unusedAccessProjects))[0];
+    if (!widest) throw new Error('no identity');
+    const { page, errors } = await open(`/identities/${encodeURIComponent(widest.accountId)}`);
+    await page.getByTestId('projects-section').waitFor();
+    // Projects touched lead; the other sections are tabs, one click away, not below a long list.
+    expect(await page.getByTestId('access-section').count()).toBe(0);
+    await page.getByTestId('tab-access').click();
+    await page.getByTestId('access-section').waitFor();
+    expect(await page.getByTestId('access-summary').innerText()).toMatch(/unused/i);
+    expect(await page.getByTestId('access-row').count()).toBeLessThanOrEqual(20);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(height).toBeLessThan(3_000);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("finding 5: one click from the overview's expiry count to whom to call: avatar, email, profile, runbook link", async () => {
+    const target = identity(5);
+    const owner = personaOf(personas, 'project-admin', 0);
+    const backup = personaOf(personas, 'project-admin', 1);
+    const current = await invoke<IdentityDetail>('identity/get', { accountId: target.accountId });
+    await invoke('ownership/save', { accountId: target.accountId, baseVersion: current.version, ownership: { ownerAccountId: owner.accountId, backupAccountId: backup.accountId, team: 'Night shift', purpose: '', runbookUrl: 'https://wiki.example.com/runbooks/tonight', notes: '' } });
+    const soon = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    await invoke('credentials/save', { accountId: target.accountId, baseVersion: current.credentialsVersion, credential: { kind: 'api-token', label: 'Tonight token', scopes: [], createdAt: null, expiresAt: soon, lastUsedAt: null, ownerAccountId: null } });
+    const { page, errors } = await open('/');
+    await page.getByTestId('overview-tier-critical').click();
+    const row = page.getByTestId('expiring-row').filter({ hasText: 'Tonight token' });
+    await row.waitFor();
+    const text = await row.innerText();
+    for (const part of [target.displayName, owner.displayName, backup.displayName]) expect(text).toContain(part);
+    expect(await row.getByTestId('expiring-runbook').count()).toBe(1);
+    const avatar = row.getByTestId('person-avatar--image').first();
+    await avatar.waitFor();
+    await expect.poll(() => avatar.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    expect(await row.getByTestId('person-email').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'finding-5-expiring-tonight.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('finding 12: the person picker tells people apart by email and avatar', async () => {
+    const { page, errors } = await open(`/identities/${encodeURIComponent(identity(6).accountId)}?tab=ownership`);
+    await page.getByTestId('ownership-section').waitFor();
+    await page.getByTestId('owner-picker').getByRole('combobox').fill('Project');
+    const option = page.getByTestId('owner-picker').getByRole('option').first();
+    await option.waitFor();
+    expect(await option.innerText()).toMatch(/@example\.com|email hidden/);
+    await expect.poll(() => option.getByTestId('picker-avatar--image').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('scan panel', () => {
   it('cancels a running scan with its Cancel button', async () => {
     // Slow the simulated site down so that the scan is still running when Cancel is pressed.

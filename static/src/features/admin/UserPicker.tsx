@@ -74,7 +74,7 @@ export function UserPicker({ label, value, onChange, testId, error }: { label: s
         {value ? (
           <Inline space="space.100" alignBlock="center">
             <span style={{ ...inputStyle, display: 'flex', alignItems: 'center', flex: 1, background: token('color.background.neutral.subtle') }} data-testid={`${testId}-value`}>
-              <Avatar size="xsmall" name={value.displayName} />
+              <Avatar size="xsmall" name={value.displayName} src={value.avatarUrl ?? undefined} />
               <span style={{ marginLeft: 6 }}>
                 {value.displayName}
                 {!value.active ? ' (deactivated)' : ''}
@@ -160,7 +160,7 @@ export function UserPicker({ label, value, onChange, testId, error }: { label: s
               }}
             >
               <span style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
-                <Avatar size="small" name={u.displayName} />
+                <Avatar size="small" name={u.displayName} src={u.avatarUrl ?? undefined} testId="picker-avatar" />
                 <span>
                   {u.displayName}
                   <br />

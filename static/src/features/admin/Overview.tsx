@@ -109,7 +109,7 @@ function LinkRow({ label, value, onClick, danger, color, testId, what = 'Show th
         }}
       >
         <span style={{ textDecoration: 'underline' }}>{label}</span>
-        <span data-testid={testId ? `${testId}-count` : undefined} style={{ fontWeight: 600, color: color ?? (danger && value > 0 ? token('color.text.danger') : token('color.text')) }}>
+        <span data-testid={testId ? `${testId}-count` : undefined} style={{ fontWeight: 600, color: value > 0 && color ? color : danger && value > 0 ? token('color.text.danger') : token('color.text') }}>
           {value}
         </span>
       </button>

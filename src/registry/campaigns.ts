@@ -64,7 +64,7 @@ export function planCampaign(
     });
     byOwner.set(owner, task);
   }
-  return { tasks: [...byOwner.values()].sort((a, b) => a.ownerName.localeCompare(b.ownerName)), unowned };
+  return { tasks: [...byOwner.values()].sort((a, b) => a.ownerName.localeCompare(b.ownerName, undefined, { numeric: true })), unowned };
 }
 
 export function newCampaignId(now: Date): string {

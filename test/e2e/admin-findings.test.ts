@@ -362,7 +362,7 @@ describe('finding 14: Atlaskit controls, lozenges, paging, tooltips, one primary
   });
 });
 
-describe('findings 2, 5 and 12 on the demo site', () => {
+describe('findings 2, 5, 11 and 12 on the demo site', () => {
   it('finding 2: the identity with the most access gets a short page: projects first, unused access summarised and paged', async () => {
     const widest = (await invoke<IdentityList>('identities/list', { limit: 200 })).items.sort((a, b) => b.projectsTouched + b.unusedAccessProjects - (a.projectsTouched + a.unusedAccessProjects))[0];
     if (!widest) throw new Error('no identity');
@@ -402,6 +402,18 @@ describe('findings 2, 5 and 12 on the demo site', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'finding-5-expiring-tonight.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('finding 11: the project page and the admin page write the same moment the same way', async () => {
+    const admin = await open('/');
+    const last = (await admin.page.getByTestId('last-scan').innerText()).replace(/^Last completed /, '').replace(/;.*$/, '');
+    await admin.page.close();
+    const key = (await invoke<IdentityDetail>('identity/get', { accountId: identity(0).accountId })).projects[0]?.projectKey ?? 'AND';
+    const project = await openPage(browser, app.baseUrl, `/project/${key}?as=${encodeURIComponent(personaOf(personas, 'site-admin').accountId)}`, { width: 1440, height: 900 });
+    const scanned = await project.page.getByTestId('scanned-at').innerText();
+    expect(scanned).toBe(last);
+    expect(project.errors).toEqual([]);
+    await project.page.close();
   });
 
   it('finding 12: the person picker tells people apart by email and avatar', async () => {

@@ -49,7 +49,7 @@ async function projectNames(pointer: SnapshotPointer, widest: readonly IdentityS
 export function widestIdentities(summaries: readonly IdentitySummary[], n: number): IdentitySummary[] {
   return summaries
     .filter((s) => s.projectsTouched > 0)
-    .sort((a, b) => b.projectsTouched - a.projectsTouched || b.issuesTouched - a.issuesTouched || a.displayName.localeCompare(b.displayName))
+    .sort((a, b) => b.projectsTouched - a.projectsTouched || b.issuesTouched - a.issuesTouched || a.displayName.localeCompare(b.displayName, undefined, { numeric: true }))
     .slice(0, n);
 }
 

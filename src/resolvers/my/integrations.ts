@@ -37,7 +37,7 @@ export const myIntegrations = defineResolver({
         lastActivity: summary?.lastActivity ?? null,
       });
     }
-    return out.sort((a, b) => a.displayName.localeCompare(b.displayName));
+    return out.sort((a, b) => a.displayName.localeCompare(b.displayName, undefined, { numeric: true }));
   },
 });
 

@@ -47,7 +47,7 @@ export const projectIntegrations = defineResolver({
       const reg = registry[i] ?? { ownership: null, credentials: [], note: null, orphaned: null };
       return projectSlice({ record, here, ...reg, people, trend: trendOf(memo, record.accountId, issuesTouchedIn(here)), now });
     });
-    integrations.sort((a, b) => b.activity.issuesTouched - a.activity.issuesTouched || a.displayName.localeCompare(b.displayName));
+    integrations.sort((a, b) => b.activity.issuesTouched - a.activity.issuesTouched || a.displayName.localeCompare(b.displayName, undefined, { numeric: true }));
     return { project, snapshot: { completedAt: pointer.completedAt, windowDays: pointer.windowDays, windowFrom: activityWindow(pointer.windowDays).from }, integrations };
   },
 });

@@ -81,7 +81,10 @@ function Integrations({ page, ctx, onNoteSaved }: { page: ProjectIntegrations & 
   return (
     <Stack space="space.200">
       <Text as="p" size="small" color="color.text.subtle" testId="snapshot-line">
-        {total} integration{total === 1 ? '' : 's'} · activity over the last {windowDays} days · scanned <span title={formatFull(completedAt)}>{formatDateTime(completedAt)}</span>
+        {total} integration{total === 1 ? '' : 's'} · activity over the last {windowDays} days · scanned{' '}
+        <span title={formatFull(completedAt)} data-testid="scanned-at">
+          {formatDateTime(completedAt)}
+        </span>
       </Text>
       {nobody.length > 0 ? (
         <SectionMessage appearance="warning" title={`Nobody to call for ${nobody.length} of ${total} integrations`} testId="nobody-to-call">

@@ -18,6 +18,14 @@ export class Access {
   /** Grows on every invalidate(), so cached query results can tell they are stale. */
   version = 0;
 
+  /**
+   * Projects (idx) the app can list but not browse: Jira lists a project under project/search's
+   * default action `view` for Browse, Administer projects or Administer Jira, so an app granted one
+   * of the latter without Browse sees it in the list, while searches skip it and a JQL naming it
+   * is refused (400) as if it did not exist.
+   */
+  readonly hiddenFromApp = new Set<number>();
+
   /** Call after any change to roles, groups or users. */
   invalidate(): void {
     this.roleMasks.clear();
@@ -38,6 +46,11 @@ export class Access {
     return this.hasProjectPermission(c, 'BROWSE_PROJECTS', p);
   }
 
+  /** Whether project/search (action view) lists the project to the caller. */
+  canList(c: Caller, p: SimProject): boolean {
+    return this.canBrowse(c, p) || (c.isApp && this.hiddenFromApp.has(p.idx));
+  }
+
   canAdministerProject(c: Caller, p: SimProject): boolean {
     return this.hasProjectPermission(c, 'ADMINISTER_PROJECTS', p);
   }
@@ -47,7 +60,7 @@ export class Access {
   }
 
   hasProjectPermission(c: Caller, key: string, p: SimProject): boolean {
-    if (c.isApp) return key !== 'ADMINISTER_PROJECTS' && key !== 'DELETE_ISSUES';
+    if (c.isApp) return key !== 'ADMINISTER_PROJECTS' && key !== 'DELETE_ISSUES' && !this.hiddenFromApp.has(p.idx);
     if (!c.user.active) return false;
     const def = PERMISSIONS_BY_KEY.get(key);
     if (!def?.grantedTo) return false;

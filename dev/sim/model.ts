@@ -83,6 +83,11 @@ export interface SiteData {
   personas: PersonaSeed[];
   issues: IssueStore;
   audit: AuditEntry[];
+  /**
+   * How far /search/approximate-count lags (ms): changes newer than this are not counted yet
+   * (Jira: "Recent updates might not be immediately visible"). Searches are not affected.
+   */
+  countLagMs?: number;
 }
 
 export const ROLE_IDS = { developers: 10000, users: 10001, administrators: 10002, integrations: 10003 } as const;

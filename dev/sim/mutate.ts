@@ -85,5 +85,15 @@ export function createMutate(site: SiteData, access: Access, now: () => number):
       if (u) u.active = active;
       access.invalidate();
     },
+    setProjectBrowsableByApp({ projectKey, browsable }) {
+      const p = site.projectsByKey.get(projectKey);
+      if (!p) throw new Error(`unknown project ${projectKey}`);
+      if (browsable) access.hiddenFromApp.delete(p.idx);
+      else access.hiddenFromApp.add(p.idx);
+      access.invalidate();
+    },
+    setCountLag({ ms }) {
+      site.countLagMs = Math.max(0, ms);
+    },
   };
 }

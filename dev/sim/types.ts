@@ -72,6 +72,12 @@ export interface Truth {
    * for events at or after sinceMs (and before untilMs).
    */
   ledgerCells(o: { sinceMs: number; untilMs?: number }): LedgerCell[];
+  /**
+   * The backfill's truth: per account x project, distinct issues per action and over all of them
+   * for events in [sinceMs, untilMs) (day is the first day, yyyy-MM-dd). Every account, whatever its
+   * access today or state; issues in projects the app cannot browse included (tests drop them).
+   */
+  touchMatrix(o: { sinceMs: number; untilMs?: number }): LedgerCell[];
   /** Counts of what was generated. */
   sizes(): { users: number; projects: number; issues: number; events: number; groups: number };
 }
@@ -102,6 +108,10 @@ export interface Mutate {
   setRoleActor(o: { projectKey: string; roleName: string; accountId: string; present: boolean }): void;
   /** Marks a user active or inactive. */
   setActive(o: { accountId: string; active: boolean }): void;
+  /** Lets the app browse a project, or only list it (searches skip it; a JQL naming it is a 400). */
+  setProjectBrowsableByApp(o: { projectKey: string; browsable: boolean }): void;
+  /** How far /search/approximate-count lags: changes newer than this many ms are not counted yet. */
+  setCountLag(o: { ms: number }): void;
 }
 
 export type MutationEventKind = 'field' | 'status' | 'comment' | 'comment-edit' | 'worklog';

@@ -9,9 +9,9 @@
  * Runs under the compactor's lock (it writes the same documents).
  */
 import type { JiraClient } from '../jira/client';
-import { changesOf, worklogsOf } from '../jira/activity-reads';
-import { approximateCount, searchIssuesPage } from '../jira/search';
+import { approximateCount } from '../jira/search';
 import type { Action, Fact } from './facts';
+import { readHistory } from './history-read';
 import { dayOf, dayStart, DAY_MS, foldIds, setDayCells, type DayKey } from './ledger';
 import { readDayIds, readLedger, writeDayIds, writeLedger, type DayIds } from './store';
 
@@ -65,51 +65,7 @@ export async function reconcileAccount(client: JiraClient, accountId: string, da
   return changed;
 }
 
-const CommentList = (v: unknown) =>
-  ((v as { comments?: Array<{ author?: { accountId?: string }; updateAuthor?: { accountId?: string }; created?: string; updated?: string }> } | undefined)?.comments ?? []);
-
 /** What the account did on one day, as Jira's history shows it. */
 export async function readDay(client: JiraClient, accountId: string, day: DayKey): Promise<Fact[]> {
-  const facts: Fact[] = [];
-  const on = (t: number) => Number.isFinite(t) && dayOf(t) === day;
-  const projectOf = new Map<string, string>();
-  let token: string | undefined;
-  do {
-    const page = await searchIssuesPage(client, touchedJql(accountId, day, day), ['project', 'created', 'creator', 'comment'], token, 100);
-    for (const issue of page.issues) {
-      const f = issue.fields as { project?: { key?: string }; created?: string; creator?: { accountId?: string }; comment?: unknown };
-      const projectKey = f.project?.key;
-      if (!projectKey) continue;
-      projectOf.set(issue.id, projectKey);
-      const created = Date.parse(f.created ?? '');
-      if (f.creator?.accountId === accountId && on(created)) facts.push({ accountId, projectKey, issueId: issue.id, action: 'created', at: created });
-      for (const c of CommentList(f.comment)) {
-        const edited = Date.parse(c.updated ?? '');
-        const made = Date.parse(c.created ?? '');
-        if (c.updateAuthor?.accountId === accountId && on(edited)) facts.push({ accountId, projectKey, issueId: issue.id, action: 'commented', at: edited });
-        else if (c.author?.accountId === accountId && on(made)) facts.push({ accountId, projectKey, issueId: issue.id, action: 'commented', at: made });
-      }
-    }
-    token = page.nextPageToken ?? undefined;
-  } while (token);
-  const ids = [...projectOf.keys()];
-  for (let i = 0; i < ids.length; i += 1000) {
-    for (const change of await changesOf(client, ids.slice(i, i + 1000))) {
-      const projectKey = projectOf.get(change.issueId);
-      if (!projectKey || change.accountId !== accountId || !on(change.at)) continue;
-      if (change.status) facts.push({ accountId, projectKey, issueId: change.issueId, action: 'transitioned', at: change.at });
-      if (change.other) facts.push({ accountId, projectKey, issueId: change.issueId, action: 'updated', at: change.at });
-    }
-  }
-  token = undefined;
-  do {
-    const page = await searchIssuesPage(client, workedJql(accountId, day, nextDay(day)), ['project'], token, 100);
-    for (const issue of page.issues) {
-      const projectKey = (issue.fields as { project?: { key?: string } }).project?.key;
-      if (!projectKey) continue;
-      for (const w of await worklogsOf(client, issue.id)) if (w.accountId === accountId && on(w.at)) facts.push({ accountId, projectKey, issueId: issue.id, action: 'worked', at: w.at });
-    }
-    token = page.nextPageToken ?? undefined;
-  } while (token);
-  return facts;
+  return (await readHistory(client, accountId, day, nextDay(day))).facts;
 }

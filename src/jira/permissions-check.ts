@@ -11,10 +11,11 @@ const Answer = z
 const MAX_PROJECTS = 1000;
 
 /**
- * POST /rest/api/3/permissions/check as the app for another account: for each permission, the ids
- * of the given projects in which that account holds it. 2 points per permission object answered.
+ * POST /rest/api/3/permissions/check as the app for another account (null: the app itself): for
+ * each permission, the ids of the given projects in which that account holds it. 2 points per
+ * permission object answered.
  */
-export async function projectsWithPermissions<P extends string>(client: JiraClient, accountId: string, permissions: readonly P[], projectIds: readonly number[]): Promise<Map<P, number[]>> {
+export async function projectsWithPermissions<P extends string>(client: JiraClient, accountId: string | null, permissions: readonly P[], projectIds: readonly number[]): Promise<Map<P, number[]>> {
   const granted = new Map<P, number[]>(permissions.map((p) => [p, []]));
   for (let i = 0; i < projectIds.length; i += MAX_PROJECTS) {
     const projects = projectIds.slice(i, i + MAX_PROJECTS);
@@ -22,7 +23,7 @@ export async function projectsWithPermissions<P extends string>(client: JiraClie
       actor: 'app',
       method: 'POST',
       route: route`/rest/api/3/permissions/check`,
-      body: { accountId, projectPermissions: [{ permissions, projects }] },
+      body: { ...(accountId === null ? {} : { accountId }), projectPermissions: [{ permissions, projects }] },
       readOnly: true,
       maxCost: 1 + 2 * permissions.length,
       cost: (b) => 1 + 2 * ((b as { projectPermissions?: unknown[] }).projectPermissions?.length ?? 0),

@@ -1,26 +1,37 @@
 import type { ProjectActivity } from '../contract';
+import type { Fact } from '../activity/facts';
+import { readHistory, readWorklogs } from '../activity/history-read';
 import type { JiraClient } from '../jira/client';
 import { approximateCount, searchIssuesPage } from '../jira/search';
-import { inProjects, ofType, touchedBy, touchedSince, type ActivityType, type Window } from './jql';
-import { spreadOverProjects, spreadOverTiers } from './split';
+import { countedPeriod, countedTouches, createdIn, excluding, inProjects, maybeWorkedIn, surelyWorkedIn, touchedBy, touchedSince, transitionedIn, type Window } from './jql';
+import { spreadOverProjects } from './split';
 
 /**
- * Below this many touched issues, reading them (1 point each) is cheaper than locating them by
- * counts (about log2(P) counts per project touched), and gives exact per-project figures.
+ * Below this many touched issues, reading the account's history (about 2 points an item) is
+ * cheaper than locating it by counts (about log2(P) counts per project touched, and more per
+ * breakdown), and gives exact figures for every action, comments included.
  */
-export const READ_LIMIT = 40;
+export const READ_LIMIT = 15;
 
 export interface ActivityInput {
   client: JiraClient;
   accountId: string;
   window: Window;
-  /** Project keys the account can browse (activity happens only there). */
+  /**
+   * Project keys the app can browse: where activity is looked for, whatever the account's access
+   * today (access removed after the work, deactivated accounts). Every count runs over exactly
+   * these or a part of them, so that a remainder is never taken from a differently bounded count.
+   */
+  appProjects: readonly string[];
+  /** Project keys the account can browse today (for access figures only). */
   accessible: readonly string[];
-  /** Of those, where it can edit issues: where an integration usually works, so searched first. */
+  /** Of those, where it can edit issues. */
   editable: readonly string[];
   projectNames: ReadonlyMap<string, string>;
-  /** Issues touched in the window, when already counted. */
+  /** Issues touched in the window, when already counted (a hint: decides between reading and counting). */
   knownTotal?: number;
+  /** The measurement's clock (ms); now by default. */
+  now?: number;
 }
 
 export interface ActivityResult {
@@ -28,89 +39,138 @@ export interface ActivityResult {
   issuesTouched: number;
 }
 
-const TYPES: ActivityType[] = ['created', 'transitions', 'worklogs'];
+interface Tally {
+  touches: number;
+  created: number;
+  updated: number;
+  transitioned: number;
+  commented: number;
+  worked: number;
+  last: number;
+}
 
-/** Activity of one identity per project, spending points where they buy information. */
+const EMPTY: Tally = { touches: 0, created: 0, updated: 0, transitioned: 0, commented: 0, worked: 0, last: 0 };
+
+/**
+ * Activity of one identity per project over the window, exactly:
+ * - few items: its history is read (searches, changelogs, worklogs);
+ * - otherwise the window is split at the last settled day boundary (jql.ts countedPeriod). The
+ *   recent tail is read exactly; the settled part is located by counts over the app's projects,
+ *   leaving out the tail's items so that nothing counts twice; worklog candidates that JQL cannot
+ *   decide are read.
+ */
 export async function measureActivity(input: ActivityInput): Promise<ActivityResult> {
+  const tallies = input.appProjects.length === 0 ? new Map<string, Tally>() : await measureTallies(input);
+  return { projects: rows(input, tallies), issuesTouched: [...tallies.values()].reduce((n, t) => n + t.touches, 0) };
+}
+
+async function measureTallies(input: ActivityInput): Promise<Map<string, Tally>> {
   const { client, accountId, window } = input;
-  const count = (jql: string, keys: readonly string[] | null) => approximateCount(client, inProjects(jql, keys));
-  const total = input.knownTotal ?? (await count(touchedBy(accountId, window), null));
-  const updated = new Map<string, number>();
-  const created = new Map<string, number>();
-  const lastUpdate = new Map<string, number>();
-
-  if (total > 0 && total <= READ_LIMIT) {
-    await readTouched(input, updated, created, lastUpdate);
-  } else if (total > 0) {
-    // Look where it can edit first: one count tells whether all its activity is there, which
-    // usually spares counting over the (often far larger) set of projects it can only browse.
-    const editable = new Set(input.editable);
-    const browseOnly = input.accessible.filter((k) => !editable.has(k));
-    for (const [key, n] of await spreadOverTiers([input.editable, browseOnly], total, (keys) => count(touchedBy(accountId, window), keys))) updated.set(key, n);
-  }
-  const touchedKeys = [...updated.keys()].sort();
-  const byType = new Map<ActivityType, Map<string, number>>();
-  for (const type of TYPES) {
-    if (type === 'created' && total <= READ_LIMIT) {
-      byType.set(type, created);
-      continue;
-    }
-    // Worklogs are not part of updatedBy, so they may be anywhere the account has access.
-    const scope = type === 'worklogs' ? input.accessible : touchedKeys;
-    const typeTotal = scope.length === 0 ? 0 : await count(ofType(type, accountId, window), null);
-    byType.set(type, typeTotal > 0 ? await spreadOverProjects(scope, typeTotal, (keys) => count(ofType(type, accountId, window), keys)) : new Map());
-  }
-  if (total > READ_LIMIT) {
-    await Promise.all(touchedKeys.map(async (key) => lastUpdate.set(key, await latestUpdate(client, touchedBy(accountId, window), key))));
+  const apps = [...input.appProjects].sort();
+  const count = (jql: string, keys: readonly string[]) => approximateCount(client, inProjects(jql, keys));
+  const { countTo, tail } = countedPeriod(window, input.now ?? Date.now());
+  const estimate = input.knownTotal ?? (await count(touchedBy(accountId, window), apps));
+  // A zero over settled history is exact; recent changes may not be counted yet, so they are read.
+  if (estimate === 0 && !tail) return new Map();
+  if (estimate <= READ_LIMIT) {
+    const history = await readHistory(client, accountId, window.from, window.to, apps);
+    return tallyOf(history.facts, history.touched);
   }
 
+  const recent = tail ? await readHistory(client, accountId, countTo, window.to, apps) : { facts: [], touched: new Map<string, string>() };
+  const tallies = tallyOf(recent.facts, recent.touched);
+  if (countTo <= window.from) return tallies;
+
+  // The settled part, without the tail's items (counted there already).
+  const from = window.from;
+  const skip = [...recent.touched.keys()];
+  const counted = excluding(countedTouches(accountId, from, countTo), skip);
+  const total = await count(counted, apps);
+  const undecided = await readWorklogs(client, accountId, from, countTo, inProjects(excluding(maybeWorkedIn(accountId, from, countTo), skip), apps));
+  const touched = await spreadOverProjects(apps, total, (keys) => count(counted, keys));
+  const worked = new Map<string, Set<string>>();
+  for (const f of undecided) if (f.projectKey !== null) (worked.get(f.projectKey) ?? worked.set(f.projectKey, new Set()).get(f.projectKey)!).add(f.issueId);
+  const keys = [...new Set([...touched.keys(), ...worked.keys()])].sort();
+  if (keys.length === 0) return tallies;
+
+  // The breakdown, only where it touched something: each count over exactly those projects.
+  const within = async (jql: string) => spreadOverProjects(keys, await count(jql, keys), (k) => count(jql, k));
+  const [created, transitioned, surelyWorked] = await Promise.all([
+    within(createdIn(accountId, from, countTo)),
+    within(excluding(transitionedIn(accountId, from, countTo), skip)),
+    within(excluding(surelyWorkedIn(accountId, from, countTo), skip)),
+  ]);
+  const recentKeys = new Set(recent.touched.values());
+  for (const key of keys) {
+    const undecidedHere = worked.get(key)?.size ?? 0;
+    const t = tallies.get(key) ?? { ...EMPTY };
+    const inCounts = touched.get(key) ?? 0;
+    t.touches += inCounts + undecidedHere;
+    // updatedBy does not tell edits from comments: before the tail, every item it touched is "updated".
+    t.updated += inCounts;
+    t.created += created.get(key) ?? 0;
+    t.transitioned += transitioned.get(key) ?? 0;
+    t.worked += (surelyWorked.get(key) ?? 0) + undecidedHere;
+    tallies.set(key, t);
+  }
+  // Last activity where the tail has none: the latest update of an item it touched (an upper bound).
+  await Promise.all(
+    keys
+      .filter((key) => !recentKeys.has(key))
+      .map(async (key) => {
+        const t = tallies.get(key);
+        if (t) t.last = Math.max(t.last, await latestUpdate(client, counted, key));
+      }),
+  );
+  return tallies;
+}
+
+/** Exact figures from facts: distinct items per action and in all, and the latest time. */
+function tallyOf(facts: readonly Fact[], touched: ReadonlyMap<string, string>): Map<string, Tally> {
+  const sets = new Map<string, { all: Set<string>; by: Map<Fact['action'], Set<string>>; last: number }>();
+  const of = (key: string) => sets.get(key) ?? sets.set(key, { all: new Set(), by: new Map(), last: 0 }).get(key)!;
+  for (const [id, key] of touched) of(key).all.add(id);
+  for (const f of facts) {
+    if (f.projectKey === null) continue;
+    const s = of(f.projectKey);
+    s.all.add(f.issueId);
+    (s.by.get(f.action) ?? s.by.set(f.action, new Set()).get(f.action)!).add(f.issueId);
+    s.last = Math.max(s.last, f.at);
+  }
+  const out = new Map<string, Tally>();
+  for (const [key, s] of sets) {
+    const n = (a: Fact['action']) => s.by.get(a)?.size ?? 0;
+    out.set(key, { touches: s.all.size, created: n('created'), updated: n('updated'), transitioned: n('transitioned'), commented: n('commented'), worked: n('worked'), last: s.last });
+  }
+  return out;
+}
+
+function rows(input: ActivityInput, tallies: ReadonlyMap<string, Tally>): ProjectActivity[] {
   const accessible = new Set(input.accessible);
-  const editableSet = new Set(input.editable);
-  const keys = new Set([...accessible, ...touchedKeys, ...(byType.get('worklogs')?.keys() ?? [])]);
-  const projects = [...keys].sort().map((key): ProjectActivity => {
-    const activity = {
-      created: byType.get('created')?.get(key) ?? 0,
-      updated: updated.get(key) ?? 0,
-      transitions: byType.get('transitions')?.get(key) ?? 0,
-      worklogs: byType.get('worklogs')?.get(key) ?? 0,
-    };
-    const active = activity.updated + activity.worklogs > 0;
-    const last = lastUpdate.get(key);
+  const editable = new Set(input.editable);
+  const keys = new Set([...accessible, ...[...tallies].filter(([, t]) => t.touches > 0).map(([k]) => k)]);
+  return [...keys].sort().map((key): ProjectActivity => {
+    const t = tallies.get(key) ?? EMPTY;
+    const active = t.touches > 0;
     return {
       projectKey: key,
       projectName: input.projectNames.get(key) ?? key,
-      ...activity,
-      touches: activity.updated,
-      transitioned: activity.transitions,
-      commented: 0,
-      worked: activity.worklogs,
-      comments: null,
-      lastActivity: last ? new Date(last).toISOString() : null,
+      touches: t.touches,
+      created: t.created,
+      updated: t.updated,
+      transitioned: t.transitioned,
+      commented: t.commented,
+      worked: t.worked,
+      transitions: t.transitioned,
+      worklogs: t.worked,
+      comments: t.commented,
+      lastActivity: t.last > 0 ? new Date(t.last).toISOString() : null,
       hasAccess: accessible.has(key),
-      canEdit: editableSet.has(key),
+      canEdit: editable.has(key),
       roles: [],
       unusedAccess: accessible.has(key) && !active,
     };
   });
-  return { projects, issuesTouched: total };
-}
-
-/** Reads the few issues an account touched: exact per-project counts, creations and latest updates. */
-async function readTouched(input: ActivityInput, updated: Map<string, number>, created: Map<string, number>, lastUpdate: Map<string, number>): Promise<void> {
-  let token: string | undefined;
-  do {
-    const page = await searchIssuesPage(input.client, touchedBy(input.accountId, input.window), ['project', 'creator', 'created', 'updated'], token, READ_LIMIT);
-    for (const issue of page.issues) {
-      const fields = issue.fields as { project?: { key?: string }; creator?: { accountId?: string }; created?: string; updated?: string };
-      const key = fields.project?.key;
-      if (!key) continue;
-      updated.set(key, (updated.get(key) ?? 0) + 1);
-      if (fields.creator?.accountId === input.accountId && Date.parse(fields.created ?? '') >= input.window.fromMs) created.set(key, (created.get(key) ?? 0) + 1);
-      const at = Date.parse(fields.updated ?? '');
-      if (Number.isFinite(at)) lastUpdate.set(key, Math.max(lastUpdate.get(key) ?? 0, at));
-    }
-    token = page.nextPageToken ?? undefined;
-  } while (token);
 }
 
 async function latestUpdate(client: JiraClient, jql: string, projectKey: string): Promise<number> {
@@ -120,49 +180,13 @@ async function latestUpdate(client: JiraClient, jql: string, projectKey: string)
 }
 
 /**
- * An incremental refresh: finds where the account worked since `sinceDay` (one count when it did
- * nothing; otherwise counts over the projects it worked in before, then where it can edit, then the
- * rest) and marks those projects active now. New projects get their counts; counts of projects it
- * already worked in, and the creation, transition and worklog figures, are refreshed by the weekly
- * full scan, which also ages out activity that left the window.
+ * An incremental refresh: one count over the app's projects tells whether the account did anything
+ * since `sinceDay`; if it did, its window is measured again (exactly, as a full scan would).
  */
-export async function refreshActivity(input: Omit<ActivityInput, 'knownTotal'>, previous: readonly ProjectActivity[], sinceDay: string): Promise<ActivityResult | null> {
-  const { client, accountId } = input;
-  const countDelta = (keys: readonly string[] | null) => approximateCount(client, inProjects(touchedSince(accountId, sinceDay), keys));
-  const delta = await countDelta(null);
+export async function refreshActivity(input: Omit<ActivityInput, 'knownTotal'>, sinceDay: string): Promise<ActivityResult | null> {
+  if (input.appProjects.length === 0) return null;
+  const delta = await approximateCount(input.client, inProjects(touchedSince(input.accountId, sinceDay), input.appProjects));
+  // A change in the last minutes may not be counted yet: the next refresh, from the same day, sees it.
   if (delta === 0) return null;
-
-  const before = previous.filter((p) => p.updated > 0).map((p) => p.projectKey);
-  const seen = new Set(before);
-  const editable = input.editable.filter((k) => !seen.has(k));
-  editable.forEach((k) => seen.add(k));
-  const rest = input.accessible.filter((k) => !seen.has(k));
-  const changed = await spreadOverTiers([before, editable, rest], delta, countDelta);
-
-  // Jira answers when an issue was last updated, not when this account did: now is the honest upper bound.
-  const now = new Date().toISOString();
-  const byKey = new Map(previous.map((p) => [p.projectKey, p]));
-  for (const [key, n] of changed) {
-    const was = byKey.get(key);
-    byKey.set(key, {
-      projectKey: key,
-      projectName: input.projectNames.get(key) ?? key,
-      created: was?.created ?? 0,
-      updated: Math.max(was?.updated ?? 0, n),
-      touches: Math.max(was?.touches ?? 0, n),
-      transitioned: was?.transitioned ?? 0,
-      commented: was?.commented ?? 0,
-      worked: was?.worked ?? 0,
-      comments: null,
-      transitions: was?.transitions ?? 0,
-      worklogs: was?.worklogs ?? 0,
-      lastActivity: now,
-      hasAccess: was?.hasAccess ?? input.accessible.includes(key),
-      canEdit: was?.canEdit ?? input.editable.includes(key),
-      roles: was?.roles ?? [],
-      unusedAccess: false,
-    });
-  }
-  const projects = [...byKey.values()].sort((a, b) => a.projectKey.localeCompare(b.projectKey));
-  return { projects, issuesTouched: projects.reduce((sum, p) => sum + p.updated, 0) };
+  return measureActivity(input);
 }

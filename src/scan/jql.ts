@@ -46,9 +46,9 @@ export function touchedBy(accountId: string, w: Window): string {
   return `(${updated} OR ${ofType('worklogs', accountId, w)})`;
 }
 
-/** Issues touched since a day (yyyy-MM-dd): updatedBy has a day's granularity. */
+/** Issues touched since a day (yyyy-MM-dd; updatedBy has a day's granularity), worklog candidates included. */
 export function touchedSince(accountId: string, day: string): string {
-  return `issuekey in updatedBy(${quote(accountId)}, ${quote(day)})`;
+  return `(issuekey in updatedBy(${quote(accountId)}, ${quote(day)}) OR (worklogAuthor = ${quote(accountId)} AND worklogDate >= ${quote(day)}))`;
 }
 
 export function ofType(type: ActivityType, accountId: string, w: Window): string {
@@ -63,9 +63,68 @@ export function ofType(type: ActivityType, accountId: string, w: Window): string
   }
 }
 
-/** Restricts a bounded JQL to some projects (none: the whole site). */
+/** Restricts a bounded JQL to some projects (none: every project the app can browse). */
 export function inProjects(jql: string, projectKeys: readonly string[] | null): string {
   if (projectKeys === null) return jql;
   const list = projectKeys.length === 1 ? `project = ${quote(projectKeys[0] ?? '')}` : `project in (${projectKeys.map(quote).join(', ')})`;
   return `${list} AND (${jql})`;
+}
+
+/**
+ * How long after a change approximate counts are trusted to include it. Jira says only that
+ * "recent updates might not be immediately visible" to /search/approximate-count; an hour is a
+ * generous margin over the minutes seen. Counts stop at the last day boundary this far back
+ * (updatedBy takes whole days); what follows is read exactly.
+ */
+export const SETTLE_MS = 3_600_000;
+
+/**
+ * The split of a window into a counted part [from, countTo) of settled history, which
+ * approximate counts see completely, and a recent tail [countTo, to) (to null: up to now) that is
+ * read exactly with searches. No tail when the window ends on a settled day.
+ */
+export function countedPeriod(w: Window, now: number): { countTo: string; tail: boolean } {
+  const settled = new Date(Math.floor((now - SETTLE_MS) / DAY) * DAY).toISOString().slice(0, 10);
+  const end = w.to === null || w.to > settled ? settled : w.to;
+  const countTo = end < w.from ? w.from : end;
+  return { countTo, tail: w.to === null || w.to > countTo };
+}
+
+const lastDayOf = (toDay: string) => new Date(Date.parse(`${toDay}T00:00:00Z`) - DAY).toISOString().slice(0, 10);
+
+/** Items the account created, edited, moved or commented on in [from, to) (whole days). */
+export function updatedIn(accountId: string, from: string, to: string): string {
+  return `issuekey in updatedBy(${quote(accountId)}, ${quote(from)}, ${quote(lastDayOf(to))})`;
+}
+
+/**
+ * Items on which the account surely logged work in [from, to): it logged work on the item and
+ * every worklog on the item lies in [from, to). (worklogAuthor and worklogDate match independently,
+ * per item, not per worklog.)
+ */
+export function surelyWorkedIn(accountId: string, from: string, to: string): string {
+  return `(worklogAuthor = ${quote(accountId)} AND NOT worklogDate < ${quote(from)} AND NOT worklogDate >= ${quote(to)})`;
+}
+
+/** The other worklog candidates that updatedBy does not cover: read, and checked against their worklogs. */
+export function maybeWorkedIn(accountId: string, from: string, to: string): string {
+  return `(worklogAuthor = ${quote(accountId)} AND worklogDate >= ${quote(from)} AND worklogDate < ${quote(to)} AND (worklogDate < ${quote(from)} OR worklogDate >= ${quote(to)}) AND NOT ${updatedIn(accountId, from, to)})`;
+}
+
+/** Items counted in [from, to): updatedBy, or surely worked on (the rest of the worklogs is read). */
+export function countedTouches(accountId: string, from: string, to: string): string {
+  return `(${updatedIn(accountId, from, to)} OR ${surelyWorkedIn(accountId, from, to)})`;
+}
+
+export function createdIn(accountId: string, from: string, to: string): string {
+  return `(creator = ${quote(accountId)} AND created >= ${quote(from)} AND created < ${quote(to)})`;
+}
+
+export function transitionedIn(accountId: string, from: string, to: string): string {
+  return `status CHANGED BY ${quote(accountId)} DURING (${quote(from)}, ${quote(lastDayOf(to))})`;
+}
+
+/** Leaves some items (by id) out of a JQL. */
+export function excluding(jql: string, issueIds: readonly string[]): string {
+  return issueIds.length === 0 ? jql : `(${jql}) AND issuekey not in (${issueIds.join(', ')})`;
 }

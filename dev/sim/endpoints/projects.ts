@@ -24,7 +24,9 @@ export function searchProjects(ctx: HandlerContext): HandlerResult {
       ? ctx.access.canAdministerProject(ctx.caller, p)
       : action === 'create'
         ? ctx.access.hasProjectPermission(ctx.caller, 'CREATE_ISSUES', p)
-        : ctx.access.canBrowse(ctx.caller, p);
+        : action === 'view'
+          ? ctx.access.canList(ctx.caller, p)
+          : ctx.access.canBrowse(ctx.caller, p);
   const matches = ctx.site.projects.filter(
     (p) =>
       (keys.size === 0 || keys.has(p.key)) &&

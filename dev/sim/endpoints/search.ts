@@ -65,7 +65,9 @@ export function approximateCount(ctx: HandlerContext): HandlerResult {
   if (typeof body !== 'object' || (body.jql !== undefined && typeof body.jql !== 'string')) return badRequest('The request body is invalid.');
   const query = parse(typeof body.jql === 'string' ? body.jql : '');
   if (isResult(query)) return query;
-  const matches = cachedRun(ctx, String(body.jql), query, ctx.now);
+  // A lagging count sees the site as it was countLagMs ago.
+  const lag = ctx.site.countLagMs ?? 0;
+  const matches = cachedRun(ctx, String(body.jql), query, ctx.now, lag > 0 ? ctx.now - lag : undefined);
   if (isResult(matches)) return matches;
   return ok({ count: matches.length });
 }
@@ -113,15 +115,15 @@ function parse(jql: string): Query | HandlerResult {
 /** The last few result lists, so paging a large result does not re-run the query per page. */
 const caches = new WeakMap<SiteData, Map<string, number[]>>();
 
-function cachedRun(ctx: HandlerContext, jql: string, query: Query, at: number): number[] | HandlerResult {
+function cachedRun(ctx: HandlerContext, jql: string, query: Query, at: number, asOf?: number): number[] | HandlerResult {
   const store = ctx.site.issues;
-  const key = [ctx.caller.user.idx, ctx.caller.isApp, ctx.access.version, store.issueCount, store.eventCount, at, jql].join('|');
+  const key = [ctx.caller.user.idx, ctx.caller.isApp, ctx.access.version, store.issueCount, store.eventCount, at, asOf ?? '', jql].join('|');
   let cache = caches.get(ctx.site);
   if (!cache) caches.set(ctx.site, (cache = new Map()));
   const hit = cache.get(key);
   if (hit) return hit;
   try {
-    const result = runQuery(query, { site: ctx.site, access: ctx.access, caller: ctx.caller, now: at });
+    const result = runQuery(query, { site: ctx.site, access: ctx.access, caller: ctx.caller, now: at, ...(asOf === undefined ? {} : { asOf }) });
     cache.set(key, result);
     if (cache.size > 16) cache.delete(cache.keys().next().value as string);
     return result;

@@ -14,6 +14,8 @@ export interface EvalContext {
   access: Access;
   caller: Caller;
   now: number;
+  /** Events and issues after this instant are not visible yet (a lagging count); none: all are. */
+  asOf?: number;
 }
 
 interface Compiled {
@@ -37,8 +39,9 @@ export function runQuery(q: Query, ctx: EvalContext): number[] {
   const store = ctx.site.issues;
   const compiled = q.where ? compile(q.where, ctx) : { test: () => true, candidates: null };
   const out: number[] = [];
+  const asOf = ctx.asOf ?? Number.MAX_SAFE_INTEGER;
   const consider = (i: number) => {
-    if (browsable[store.project.get(i)] === 1 && compiled.test(i)) out.push(i);
+    if (browsable[store.project.get(i)] === 1 && store.created.get(i) <= asOf && compiled.test(i)) out.push(i);
   };
   if (compiled.candidates) for (const i of compiled.candidates) consider(i);
   else for (let i = 0; i < store.issueCount; i++) consider(i);
@@ -95,7 +98,8 @@ function compileClause(e: Extract<Expr, { type: 'clause' }>, ctx: EvalContext): 
     for (const v of literals(e.value)) {
       const text = v.kind === 'literal' ? v.text : '';
       const p = site.projectsByKey.get(text.toUpperCase()) ?? site.projectsById.get(text) ?? site.projects.find((x) => x.name.toLowerCase() === text.toLowerCase());
-      if (!p) throw new JqlError(`The value '${text}' does not exist for the field 'project'.`);
+      // A project the caller cannot browse is answered as if it did not exist (Jira's 400).
+      if (!p || !ctx.access.canBrowse(ctx.caller, p)) throw new JqlError(`The value '${text}' does not exist for the field 'project'.`);
       idxs.add(p.idx);
     }
     if (negate) return { test: (i) => !idxs.has(store.project.get(i)), candidates: null };
@@ -129,7 +133,7 @@ function compileClause(e: Extract<Expr, { type: 'clause' }>, ctx: EvalContext): 
   if (field === 'worklogauthor') {
     needOps(['=', '!=', 'in', 'not in']);
     const set = new Set<number>();
-    for (const v of literals(e.value)) for (const i of issuesWithWorklogBy(site, userOf(v, field, ctx).idx)) set.add(i);
+    for (const v of literals(e.value)) for (const i of issuesWithWorklogBy(site, userOf(v, field, ctx).idx, ctx.asOf)) set.add(i);
     return fromSet(set, negate);
   }
 
@@ -139,7 +143,8 @@ function compileClause(e: Extract<Expr, { type: 'clause' }>, ctx: EvalContext): 
     const at = parseJqlDate(e.value, ctx.now, { field });
     const cmp: Record<string, (t: number) => boolean> = { '=': (t) => t === at, '>': (t) => t > at, '>=': (t) => t >= at, '<': (t) => t < at, '<=': (t) => t <= at };
     const f = cmp[e.op] as (t: number) => boolean;
-    return { test: (i) => store.eventsOfIssue(i).some((ev) => store.evKind.get(ev) === EVENT_KIND.worklog && f(store.evTime.get(ev))), candidates: null };
+    const asOf = ctx.asOf ?? Number.MAX_SAFE_INTEGER;
+    return { test: (i) => store.eventsOfIssue(i).some((ev) => store.evKind.get(ev) === EVENT_KIND.worklog && store.evTime.get(ev) <= asOf && f(store.evTime.get(ev))), candidates: null };
   }
 
   const dateField = DATE_FIELDS[field];
@@ -211,6 +216,7 @@ function compileChanged(field: string, preds: ChangedPredicate[], ctx: EvalConte
     } else if (p.kind === 'from') filter.from = new Set(literals(p.value).map((v) => statusCode(v, field)));
     else filter.to = new Set(literals(p.value).map((v) => statusCode(v, field)));
   }
+  if (ctx.asOf !== undefined) filter.before = Math.min(filter.before ?? Number.MAX_SAFE_INTEGER, ctx.asOf + 1);
   return fromSet(issuesWithStatusChange(ctx.site, filter), false);
 }
 
@@ -227,7 +233,7 @@ function functionIssues(v: Extract<Value, { kind: 'func' }>, ctx: EvalContext): 
     if (rel !== undefined) return ctx.now + Math.sign(rel || -1) * Math.max(Math.abs(rel), DAY_MS);
     return parseJqlDate(text, ctx.now, { endOfDay: end, field: 'updatedBy' });
   };
-  return issuesUpdatedBy(ctx.site, user.idx, bound(fromText, false) ?? 0, bound(toText, true) ?? Number.MAX_SAFE_INTEGER);
+  return issuesUpdatedBy(ctx.site, user.idx, bound(fromText, false) ?? 0, Math.min(bound(toText, true) ?? Number.MAX_SAFE_INTEGER, ctx.asOf ?? Number.MAX_SAFE_INTEGER));
 }
 
 function userOf(v: Value, field: string, ctx: EvalContext): SimUser {

@@ -13,11 +13,12 @@ export function issuesUpdatedBy(site: SiteData, actor: number, from: number, to:
   return out;
 }
 
-export function issuesWithWorklogBy(site: SiteData, actor: number): Set<number> {
+/** Issues with a worklog by the actor (logged at or before `asOf`, when given). */
+export function issuesWithWorklogBy(site: SiteData, actor: number, asOf = Number.MAX_SAFE_INTEGER): Set<number> {
   const s = site.issues;
   const out = new Set<number>();
   s.forEachEventOfActor(actor, (e) => {
-    if (s.evKind.get(e) === EVENT_KIND.worklog) out.add(s.evIssue.get(e));
+    if (s.evKind.get(e) === EVENT_KIND.worklog && s.evTime.get(e) <= asOf) out.add(s.evIssue.get(e));
   });
   return out;
 }

@@ -1,4 +1,5 @@
 import { listProjectsPage } from '../../jira/project-list';
+import { projectsWithPermissions } from '../../jira/permissions-check';
 import { listUsersPage } from '../../jira/users';
 import type { Account, ProjectEntry } from '../directory';
 import { writeChunk } from '../work-store';
@@ -6,8 +7,9 @@ import { timeLeft, type StepContext } from './context';
 
 /**
  * Reads every account (all users, including app accounts and inactive ones; 2 points each) and
- * every project, one page per unit of work. Incremental scans skip this and reuse the directory
- * of the last full scan.
+ * every project, one page per unit of work, with whether the app itself can browse it (a list can
+ * hold projects it cannot: one permission check per page). Incremental scans skip this and reuse
+ * the directory of the last full scan.
  */
 export async function runDirectoryPhase(ctx: StepContext): Promise<boolean> {
   const runId = ctx.state.runId;
@@ -32,7 +34,9 @@ export async function runDirectoryPhase(ctx: StepContext): Promise<boolean> {
     } else {
       const startAt = -ctx.state.cursor - 1;
       const page = await listProjectsPage(ctx.client, startAt);
-      const projects: ProjectEntry[] = page.projects.map((p) => ({ id: Number(p.id), key: p.key, name: p.name }));
+      const ids = page.projects.map((p) => Number(p.id));
+      const browsable = new Set(ids.length === 0 ? [] : (await projectsWithPermissions(ctx.client, null, ['BROWSE_PROJECTS'] as const, ids)).get('BROWSE_PROJECTS'));
+      const projects: ProjectEntry[] = page.projects.map((p) => ({ id: Number(p.id), key: p.key, name: p.name, appCanBrowse: browsable.has(Number(p.id)) }));
       await writeChunk(runId, 'projects', dir.projectChunks, projects);
       dir = { ...dir, projectChunks: dir.projectChunks + 1 };
       ctx.state = { ...ctx.state, directory: dir, cursor: -(startAt + page.projects.length) - 1 };

@@ -6,7 +6,7 @@ import type { JiraClient } from '../../jira/client';
 import { activityTotals, leastPrivilege, withUnusedAccess } from '../../rules/access';
 import { classify, type Override } from '../../rules/classification';
 import { measureActivity, refreshActivity } from '../activity';
-import type { Account, ProjectEntry } from '../directory';
+import { appBrowsable, NOT_VISIBLE, type Account, type ProjectEntry } from '../directory';
 import { touchedBy, type Window } from '../jql';
 import { readAllOverrides } from '../overrides';
 import { readIdentityRecord, writeIdentityRecord, type SnapshotPointer } from '../snapshot-store';
@@ -26,6 +26,8 @@ const TIMING_SAMPLE = 20;
 interface Shared {
   accounts: Map<string, Account>;
   projects: ProjectEntry[];
+  /** Keys of the projects the app can browse (sorted): where activity is measured. */
+  appProjects: string[];
   projectNames: Map<string, string>;
   keyById: Map<number, string>;
   overrides: Map<string, Exclude<Override, null>>;
@@ -51,12 +53,15 @@ export async function runIdentitiesPhase(ctx: StepContext, previous: SnapshotPoi
   const shared: Shared = {
     accounts: new Map(accountList.map((a) => [a.accountId, a])),
     projects,
+    appProjects: appBrowsable(projects).map((p) => p.key).sort(),
     projectNames: new Map(projects.map((p) => [p.key, p.name])),
     keyById: new Map(projects.map((p) => [p.id, p.key])),
     overrides,
     window: await runWindow(ctx),
     previous,
   };
+  // Listed once, for every run (incremental runs reuse the directory): never an identity's failure.
+  for (const p of projects) if (p.appCanBrowse === false) ctx.state = withUnmeasured(ctx.state, { kind: 'project', id: p.key, name: p.name, reason: NOT_VISIBLE });
   ctx.state = { ...ctx.state, total: work.length };
   while (ctx.state.cursor < work.length) {
     if (!timeLeft(ctx)) return false;
@@ -92,14 +97,14 @@ async function measureIdentity(ctx: StepContext, shared: Shared, item: IdentityW
   const last = shared.previous && state.mode === 'incremental' ? await readIdentityRecord(shared.previous, item.accountId) : null;
   const previous = last && last.override === override ? last : null;
   const access = previous ? accessFrom(previous) : await accessOf(client, item.accountId, shared);
-  const common = { client, accountId: item.accountId, window: shared.window, ...access, projectNames: shared.projectNames };
+  const common = { client, accountId: item.accountId, window: shared.window, appProjects: shared.appProjects, ...access, projectNames: shared.projectNames };
   if (previous && state.sinceDay) {
     // Jira's product events keep the ledger current: nothing to count again between full scans.
     if (shared.window.to !== null) {
       await writeIdentityRecord(state.generation, { ...previous, override });
       return;
     }
-    const refreshed = await refreshActivity(common, previous.projects, state.sinceDay);
+    const refreshed = await refreshActivity(common, state.sinceDay);
     if (!refreshed) {
       await writeIdentityRecord(state.generation, { ...previous, override });
       return;

@@ -16,7 +16,7 @@ export interface IdentityWork {
 const BATCH = 24;
 
 /**
- * Counts, for every active person, the issues they touched in the window (1 point each). People
+ * Counts, for every person (deactivated ones too), the issues they touched in the window (1 point each). People
  * busy enough to be automation become candidates; the identities phase measures them and decides.
  * The phase ends by writing the work list: every app account, the candidates, and the accounts an
  * admin marked as integrations.
@@ -26,7 +26,8 @@ export async function runPeoplePhase(ctx: StepContext): Promise<boolean> {
   const dir = ctx.state.directory;
   if (!dir) throw new Error('people phase without a directory');
   const accounts = await readList<Account>(dir.runId, 'accounts', dir.accountChunks);
-  const people = accounts.filter((a) => a.accountType === 'atlassian' && a.active).sort((a, b) => a.accountId.localeCompare(b.accountId));
+  // Deactivated people too: an account switched off after doing the work keeps its history.
+  const people = accounts.filter((a) => a.accountType === 'atlassian').sort((a, b) => a.accountId.localeCompare(b.accountId));
   const window = await runWindow(ctx);
   const minimum = Math.ceil(THRESHOLDS.candidatePerDay * ctx.state.windowDays);
   ctx.state = { ...ctx.state, total: people.length };

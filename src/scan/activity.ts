@@ -3,7 +3,7 @@ import type { Fact } from '../activity/facts';
 import { readHistory, readWorklogs } from '../activity/history-read';
 import type { JiraClient } from '../jira/client';
 import { approximateCount, searchIssuesPage } from '../jira/search';
-import { countedPeriod, countedTouches, createdIn, excluding, inProjects, maybeWorkedIn, surelyWorkedIn, touchedBy, touchedSince, transitionedIn, type Window } from './jql';
+import { countedPeriod, countedTouches, createdIn, excluding, inProjects, maybeWorkedIn, surelyWorkedIn, touchedBy, touchedSince, transitionedIn, workedOnSince, type Window } from './jql';
 import { spreadOverProjects } from './split';
 
 /**
@@ -84,7 +84,8 @@ async function measureTallies(input: ActivityInput): Promise<Map<string, Tally>>
   // The settled part, without the tail's items (counted there already).
   const from = window.from;
   const skip = [...recent.touched.keys()];
-  const counted = excluding(countedTouches(accountId, from, countTo), skip);
+  const workedLately = await issueIds(client, inProjects(workedOnSince(accountId, countTo), apps));
+  const counted = excluding(countedTouches(accountId, from, countTo, workedLately), skip);
   const total = await count(counted, apps);
   const undecided = await readWorklogs(client, accountId, from, countTo, inProjects(excluding(maybeWorkedIn(accountId, from, countTo), skip), apps));
   const touched = await spreadOverProjects(apps, total, (keys) => count(counted, keys));
@@ -98,7 +99,7 @@ async function measureTallies(input: ActivityInput): Promise<Map<string, Tally>>
   const [created, transitioned, surelyWorked] = await Promise.all([
     within(createdIn(accountId, from, countTo)),
     within(excluding(transitionedIn(accountId, from, countTo), skip)),
-    within(excluding(surelyWorkedIn(accountId, from, countTo), skip)),
+    within(excluding(surelyWorkedIn(accountId, from, countTo, workedLately), skip)),
   ]);
   const recentKeys = new Set(recent.touched.values());
   for (const key of keys) {
@@ -171,6 +172,18 @@ function rows(input: ActivityInput, tallies: ReadonlyMap<string, Tally>): Projec
       unusedAccess: accessible.has(key) && !active,
     };
   });
+}
+
+/** Ids of the items a JQL matches (exact: a search, 1 point plus 1 per item). */
+async function issueIds(client: JiraClient, jql: string): Promise<string[]> {
+  const ids: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await searchIssuesPage(client, jql, ['id'], token);
+    ids.push(...page.issues.map((i) => i.id));
+    token = page.nextPageToken ?? undefined;
+  } while (token);
+  return ids;
 }
 
 async function latestUpdate(client: JiraClient, jql: string, projectKey: string): Promise<number> {

@@ -1,6 +1,7 @@
 import { kvs } from '../storage/kvs';
 import type { ProjectActivity } from '../contract';
 import { BACKGROUND, JiraClient } from '../jira/client';
+import { JiraError } from '../jira/errors';
 import { getRoleActors, listProjectRoles, type RoleActors } from '../jira/roles';
 import { groupsOfUser } from '../jira/user-groups';
 import { enqueueRolesRequest } from './queue';
@@ -85,7 +86,11 @@ export async function readRoles(request: { accountId: string; projectKeys: strin
   for (const key of request.projectKeys.slice(0, MAX_PROJECTS)) {
     if (Date.now() > deadline) break;
     if (fresh((await kvs.get(projectKey(key))) as Stored<unknown> | undefined)) continue;
-    const roles = await listProjectRoles(client, key);
+    // A project the app can list but not browse answers 404: no roles to show there, nothing to retry.
+    const roles = await listProjectRoles(client, key).catch((e: unknown) => {
+      if (e instanceof JiraError && e.status === 404) return [];
+      throw e;
+    });
     const actors = await Promise.all(roles.map((r) => getRoleActors(client, key, r.id)));
     await kvs.set(projectKey(key), { at: new Date().toISOString(), value: actors });
   }

@@ -1,0 +1,76 @@
+/**
+ * `npm run bench:backfill`: only the backfill's figures (issue 10), quicker than the whole bench. A
+ * full scan of the simulated site (large by default, BENCH_SITE=demo for the demo) in real-site
+ * mode (no product events: the backfill alone answers), on a virtual clock that skips budget
+ * pauses. Prints the points by endpoint, whether the identity x project matrix equals the site's
+ * truth, and the target 16 x touched pairs + 4 x identities. Last line: one JSON object.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { installVirtualClock } from '../dev/tools/virtual-clock';
+
+installVirtualClock();
+process.env.SCAN_RETRY_BASE_MS ??= '200';
+
+const { createHost } = await import('../dev/host/host');
+const { drainQueue } = await import('../dev/tools/drain');
+const backend = await import('../src/index');
+const { runInvocation } = await import('../dev/host/runtime');
+const { readIdentityActivity } = await import('../src/activity/read');
+const { readSettings } = await import('../src/scan/settings');
+
+const ROOT = join(import.meta.dirname, '..');
+const dataDir = mkdtempSync(join(tmpdir(), 'registry-backfill-'));
+const host = createHost({ manifestFile: join(ROOT, 'manifest.yml'), backend: { index: backend }, dataDir, site: process.env.BENCH_SITE === 'demo' ? 'demo' : 'large' });
+const sim = host.sim;
+const bus = host.productEvents;
+if (!sim || !bus) throw new Error('the bench needs the simulated site');
+bus.knobs = { ...bus.knobs, enabled: false };
+const inApp = <T>(fn: () => Promise<T>) => runInvocation({ functionKey: 'bench', moduleKey: 'bench', moduleType: 'bench', timeoutMs: 60_000 }, fn) as Promise<T>;
+
+const startedAt = Date.now();
+sim.meter.reset();
+await host.functions.runTrigger('daily-trigger');
+await drainQueue(host, { skipIdleTime: true });
+const meter = sim.meter.snapshot();
+const byEndpoint = Object.entries(meter.byEndpoint).sort((a, b) => b[1].points - a[1].points);
+for (const [endpoint, m] of byEndpoint.slice(0, 14)) console.error(`[backfill] ${String(m.points).padStart(7)} points ${String(m.requests).padStart(6)} requests  ${endpoint}`);
+
+const settings = await inApp(() => readSettings());
+const sinceMs = Math.floor(startedAt / 86_400_000) * 86_400_000 - settings.windowDays * 86_400_000;
+const identities = sim.truth.integrationAccountIds();
+const wanted = new Set(identities);
+const truth = new Map<string, Record<string, number>>();
+for (const c of sim.truth.touchMatrix({ sinceMs })) {
+  if (!wanted.has(c.accountId) || c.touches === 0) continue;
+  truth.set(c.accountId, { ...(truth.get(c.accountId) ?? {}), [c.projectKey]: c.touches });
+}
+const pairs = [...truth.values()].reduce((n, row) => n + Object.keys(row).length, 0);
+let wrongPairs = 0;
+for (const accountId of identities) {
+  const measured = await inApp(() => readIdentityActivity(accountId));
+  const expected = truth.get(accountId) ?? {};
+  const keys = new Set([...Object.keys(expected), ...[...measured].filter(([, c]) => c.touches > 0).map(([k]) => k)]);
+  for (const key of keys) {
+    if ((measured.get(key)?.touches ?? 0) !== (expected[key] ?? 0)) {
+      wrongPairs++;
+      if (wrongPairs <= 10) console.error(`[backfill] ${accountId} ${key}: measured ${measured.get(key)?.touches ?? 0}, truth ${expected[key] ?? 0}`);
+    }
+  }
+}
+const activityEndpoints = byEndpoint.filter(([e]) => /search|changelog|worklog/.test(e)).reduce((n, [, m]) => n + m.points, 0);
+host.close();
+rmSync(dataDir, { recursive: true, force: true });
+console.log(
+  JSON.stringify({
+    backfill_points: meter.points,
+    backfill_activity_points: activityEndpoints,
+    touched_pairs: pairs,
+    identities: identities.length,
+    target_points: 16 * pairs + 4 * identities.length,
+    matrix_matches_truth: wrongPairs === 0,
+    wrong_pairs: wrongPairs,
+    backfill_hours: Math.round(((Date.now() - startedAt) / 3_600_000) * 100) / 100,
+  }),
+);

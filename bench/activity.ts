@@ -50,7 +50,10 @@ export async function ledgerWeek(host: Host, o: { duplicate: number; drop: numbe
     if (!days) cache.set(t.accountId, (days = await inApp(() => readDayCells(t.accountId))));
     const c = days[t.day]?.[t.projectKey];
     const same = !!c && c.touches === t.touches && c.created === t.created && c.updated === t.updated && c.transitioned === t.transitioned && c.commented === t.commented && c.worked === t.worked;
-    if (!same) mismatched++;
+    if (!same) {
+      mismatched++;
+      if (process.env.BENCH_DEBUG) console.error(`[ledger] ${t.accountId} ${t.projectKey} ${t.day}: truth ${JSON.stringify(t)} ledger ${JSON.stringify(c ?? null)}`);
+    }
   }
   // Nothing the truth lacks: every ledger cell of the week is a truth cell.
   const truthIds = new Set(truth.map((t) => `${t.accountId}|${t.projectKey}|${t.day}`));

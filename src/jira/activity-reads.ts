@@ -7,6 +7,7 @@ const User = z.object({ accountId: z.string() }).partial().optional();
 
 const Histories = z
   .object({
+    nextPageToken: z.string().nullish(),
     issueChangeLogs: z
       .array(
         z
@@ -30,28 +31,35 @@ export interface Change {
 
 /**
  * POST /rest/api/3/changelog/bulkfetch for up to 1,000 issues: every change with who made it and
- * whether it moved the status. 1 point per issue asked for, plus 1.
+ * whether it moved the status, all pages (Jira answers at most 1,000 changes a page). 1 point per
+ * issue in a page, plus 1.
  */
 export async function changesOf(client: JiraClient, issueIds: readonly string[]): Promise<Change[]> {
   if (issueIds.length === 0) return [];
   const ids = issueIds.slice(0, 1000);
-  const body = await client.json<unknown>({
-    actor: 'app',
-    method: 'POST',
-    route: route`/rest/api/3/changelog/bulkfetch`,
-    body: { issueIdsOrKeys: ids, maxResults: 1000 },
-    readOnly: true,
-    maxCost: 1 + ids.length,
-    cost: () => 1 + ids.length,
-  });
-  const parsed = Histories.safeParse(body);
-  if (!parsed.success) throw new JiraUnavailableError('Jira answered /changelog/bulkfetch with an unexpected shape');
-  return parsed.data.issueChangeLogs.flatMap((log) =>
-    log.changeHistories.map((h) => {
-      const isStatus = (i: { field?: string; fieldId?: string }) => i.fieldId === 'status' || i.field === 'status';
-      return { issueId: log.issueId, accountId: h.author?.accountId ?? null, at: Date.parse(h.created), status: h.items.some(isStatus), other: h.items.some((i) => !isStatus(i)) };
-    }),
-  );
+  const out: Change[] = [];
+  let token: string | undefined;
+  do {
+    const body = await client.json<unknown>({
+      actor: 'app',
+      method: 'POST',
+      route: route`/rest/api/3/changelog/bulkfetch`,
+      body: { issueIdsOrKeys: ids, maxResults: 1000, ...(token ? { nextPageToken: token } : {}) },
+      readOnly: true,
+      maxCost: 1 + ids.length,
+      cost: (b) => 1 + ((b as { issueChangeLogs?: unknown[] }).issueChangeLogs?.length ?? ids.length),
+    });
+    const parsed = Histories.safeParse(body);
+    if (!parsed.success) throw new JiraUnavailableError('Jira answered /changelog/bulkfetch with an unexpected shape');
+    for (const log of parsed.data.issueChangeLogs) {
+      for (const h of log.changeHistories) {
+        const isStatus = (i: { field?: string; fieldId?: string }) => i.fieldId === 'status' || i.field === 'status';
+        out.push({ issueId: log.issueId, accountId: h.author?.accountId ?? null, at: Date.parse(h.created), status: h.items.some(isStatus), other: h.items.some((i) => !isStatus(i)) });
+      }
+    }
+    token = parsed.data.nextPageToken ?? undefined;
+  } while (token);
+  return out;
 }
 
 const Worklogs = z.object({ worklogs: z.array(z.object({ author: User, updateAuthor: User, created: z.string().optional(), updated: z.string().optional() }).passthrough()).default([]) }).passthrough();

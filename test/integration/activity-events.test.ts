@@ -77,4 +77,31 @@ describe('product events reach the ledger', () => {
     for (const accountId of new Set(truth.map((c) => c.accountId))) await inApp(() => reconcileAccount(client, accountId, [today]));
     expect(await ledgerCells(host, truth.map((c) => c.accountId))).toEqual(truth);
   }, 60_000);
+
+  it('reconciliation finds misses that counts cannot see: a dropped comment on an item edited that day, a dropped edit of an item touched another day', async () => {
+    host = startTestHost();
+    const sim = host.sim;
+    const bus = host.productEvents;
+    if (!sim || !bus) throw new Error('needs the simulated site');
+    const since = Math.floor(Date.now() / 86_400_000) * 86_400_000 - 86_400_000;
+    const [accountId] = sim.truth.integrationAccountIds();
+    const [first, second] = sim.truth.issuesTouchedBy(accountId ?? '', { sinceMs: 0 });
+    if (!accountId || !first || !second) throw new Error('needs an integration with two issues');
+    const act = (issueKey: string, kind: 'field' | 'comment', at: number, delivered: boolean) => {
+      bus.knobs = { ...bus.knobs, enabled: delivered };
+      sim.mutate.addEvent({ issueKey, accountId, kind, at });
+    };
+    const now = Date.now();
+    act(first, 'field', now, true);
+    act(first, 'comment', now + 1, false);
+    act(second, 'field', since + 3_600_000, false);
+    act(second, 'field', now + 2, true);
+    bus.knobs = { ...bus.knobs, enabled: true };
+    await settle(host);
+    const truth = sim.truth.ledgerCells({ sinceMs: since }).filter((c) => c.accountId === accountId);
+    expect(await ledgerCells(host, [accountId])).not.toEqual(truth);
+    const days = [new Date(since).toISOString().slice(0, 10), new Date(now).toISOString().slice(0, 10)];
+    await inApp(() => reconcileAccount(new JiraClient(BACKGROUND), accountId, days));
+    expect(await ledgerCells(host, [accountId])).toEqual(truth);
+  }, 60_000);
 });

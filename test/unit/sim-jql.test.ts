@@ -142,7 +142,43 @@ describe('JQL evaluation', () => {
     const hidden = ((await call(site, 'GET', '/rest/api/3/project/search', { query: { maxResults: '100' } })).json.values as Json[]).find((p) => p.isPrivate)!;
     const key = hidden.key as string;
     expect(await count(`project = ${key}`)).toBeGreaterThan(0);
-    expect(await count(`project = ${key}`, asUser(plain!.accountId))).toBe(0);
+    // Naming a project the caller cannot browse is refused as if it did not exist (Jira's 400).
+    const refused = await call(site, 'POST', '/rest/api/3/search/approximate-count', { caller: asUser(plain!.accountId), body: { jql: `project = ${key}` } });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain(`The value '${key}' does not exist for the field 'project'.`);
+  });
+
+  it('models a project the app can list but not browse, and approximate counts that lag recent changes', async () => {
+    const projects = (await call(site, 'GET', '/rest/api/3/project/search', { query: { maxResults: '100' } })).json.values as Json[];
+    const key = projects[1]!.key as string;
+    const before = await count(`project = ${key}`);
+    site.mutate.setProjectBrowsableByApp({ projectKey: key, browsable: false });
+    try {
+      const listed = (await call(site, 'GET', '/rest/api/3/project/search', { query: { maxResults: '100' } })).json.values as Json[];
+      expect(listed.map((p) => p.key)).toContain(key);
+      expect(await error(`project in (${A}, ${key})`)).toContain(`The value '${key}' does not exist for the field 'project'.`);
+      // Searches that do not name it skip its issues.
+      expect(await count(`issuekey in updatedBy("${busy.id}", "-90d")`)).toBe(site.truth.issuesTouchedBy(busy.id, { sinceMs: NOW - 90 * DAY }).filter((k) => !k.startsWith(`${key}-`)).length);
+    } finally {
+      site.mutate.setProjectBrowsableByApp({ projectKey: key, browsable: true });
+    }
+    expect(await count(`project = ${key}`)).toBe(before);
+
+    // A change made now: searches see it at once, approximate counts only once the lag has passed.
+    const lately = new Set(site.truth.issuesTouchedBy(busy.id, { sinceMs: NOW - 2 * DAY }));
+    const issueKey = site.truth.issuesTouchedBy(busy.id, { sinceMs: 0 }).find((k) => !lately.has(k));
+    const jql = `issuekey in updatedBy("${busy.id}", "-1d")`;
+    const counted = await count(jql);
+    site.mutate.setCountLag({ ms: 10 * 60_000 });
+    try {
+      site.mutate.addEvent({ issueKey: issueKey!, accountId: busy.id, kind: 'field' });
+      const found = await call(site, 'POST', '/rest/api/3/search/jql', { body: { jql, fields: ['id'], maxResults: 5000 } });
+      expect((found.json.issues as Json[]).length).toBe(counted + 1);
+      expect(await count(jql)).toBe(counted);
+    } finally {
+      site.mutate.setCountLag({ ms: 0 });
+    }
+    expect(await count(jql)).toBe(counted + 1);
   });
 
   it('ORDER BY created DESC orders by creation time', async () => {

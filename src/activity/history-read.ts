@@ -92,18 +92,30 @@ export async function readHistory(client: JiraClient, accountId: string, fromDay
   return { facts, touched: projectOf };
 }
 
-/** Work the account logged in [fromDay, toDay) on the items a JQL names (candidates), checked against their worklogs. */
+type WorklogField = { total?: number; worklogs?: Array<{ author?: { accountId?: string }; updateAuthor?: { accountId?: string }; created?: string; updated?: string }> };
+
+/**
+ * Work the account logged in [fromDay, toDay) on the items a JQL names (candidates), checked
+ * against their worklogs: those the search answers with (Jira's worklog field holds the first 20),
+ * and an item's full list only when it has more.
+ */
 export async function readWorklogs(client: JiraClient, accountId: string, fromDay: DayKey, toDay: DayKey | null, candidatesJql: string): Promise<Fact[]> {
   const fromMs = dayStart(fromDay);
   const toMs = toDay === null ? Number.POSITIVE_INFINITY : dayStart(toDay);
   const facts: Fact[] = [];
   let token: string | undefined;
   do {
-    const page = await searchIssuesPage(client, candidatesJql, ['project'], token, 100);
+    const page = await searchIssuesPage(client, candidatesJql, ['project', 'worklog'], token, 100);
     for (const issue of page.issues) {
-      const projectKey = (issue.fields as { project?: { key?: string } }).project?.key;
+      const f = issue.fields as { project?: { key?: string }; worklog?: WorklogField };
+      const projectKey = f.project?.key;
       if (!projectKey) continue;
-      for (const w of await worklogsOf(client, issue.id)) {
+      const shown = f.worklog?.worklogs ?? [];
+      const worklogs =
+        f.worklog && (f.worklog.total ?? Number.POSITIVE_INFINITY) <= shown.length
+          ? shown.map((w) => ({ accountId: w.updateAuthor?.accountId ?? w.author?.accountId ?? null, at: Date.parse(w.updated ?? w.created ?? '') }))
+          : await worklogsOf(client, issue.id);
+      for (const w of worklogs) {
         if (w.accountId === accountId && Number.isFinite(w.at) && w.at >= fromMs && w.at < toMs) facts.push({ accountId, projectKey, issueId: issue.id, action: 'worked', at: w.at });
       }
     }

@@ -4,7 +4,7 @@ import { readHistory, readWorklogs } from '../activity/history-read';
 import type { JiraClient } from '../jira/client';
 import { approximateCount, searchIssuesPage } from '../jira/search';
 import { countedPeriod, countedTouches, createdIn, excluding, inProjects, maybeWorkedIn, surelyWorkedIn, touchedBy, touchedSince, transitionedIn, workedOnSince, type Window } from './jql';
-import { spreadOverProjects } from './split';
+import { spreadOverProjects, spreadOverTiers } from './split';
 
 /**
  * Below this many touched issues, reading the account's history (about 2 points an item) is
@@ -88,16 +88,26 @@ async function measureTallies(input: ActivityInput): Promise<Map<string, Tally>>
   const counted = excluding(countedTouches(accountId, from, countTo, workedLately), skip);
   const total = await count(counted, apps);
   const undecided = await readWorklogs(client, accountId, from, countTo, inProjects(excluding(maybeWorkedIn(accountId, from, countTo), skip), apps));
-  const touched = await spreadOverProjects(apps, total, (keys) => count(counted, keys));
+  // Where it can edit, then where it can browse, then every other project: each tier a part of
+  // exactly the projects of the total, so the last tier's remainder is exact.
+  const editable = new Set(input.editable);
+  const accessible = new Set(input.accessible);
+  const tiers = [apps.filter((k) => editable.has(k)), apps.filter((k) => !editable.has(k) && accessible.has(k)), apps.filter((k) => !editable.has(k) && !accessible.has(k))];
+  const touched = await spreadOverTiers(tiers, total, (keys) => count(counted, keys));
   const worked = new Map<string, Set<string>>();
   for (const f of undecided) if (f.projectKey !== null) (worked.get(f.projectKey) ?? worked.set(f.projectKey, new Set()).get(f.projectKey)!).add(f.issueId);
   const keys = [...new Set([...touched.keys(), ...worked.keys()])].sort();
   if (keys.length === 0) return tallies;
 
-  // The breakdown, only where it touched something: each count over exactly those projects.
-  const within = async (jql: string) => spreadOverProjects(keys, await count(jql, keys), (k) => count(jql, k));
+  // The breakdown, only where it touched something: each count over exactly those projects. A
+  // figure that is a part of the counted items and adds up to all of them is all of them everywhere.
+  const countedTotal = keys.reduce((n, k) => n + (touched.get(k) ?? 0), 0);
+  const within = async (jql: string, partOfCounted = true) => {
+    const n = await count(jql, keys);
+    return partOfCounted && n === countedTotal ? new Map(touched) : spreadOverProjects(keys, n, (k) => count(jql, k));
+  };
   const [created, transitioned, surelyWorked] = await Promise.all([
-    within(createdIn(accountId, from, countTo)),
+    within(createdIn(accountId, from, countTo), false),
     within(excluding(transitionedIn(accountId, from, countTo), skip)),
     within(excluding(surelyWorkedIn(accountId, from, countTo, workedLately), skip)),
   ]);

@@ -31,3 +31,27 @@ async function visit(keys: readonly string[], count: number, countIn: CountIn, f
   const rightCount = leftCount > count ? await countIn(right) : count - leftCount;
   await Promise.all([visit(left, leftCount, countIn, found), visit(right, rightCount, countIn, found)]);
 }
+
+/**
+ * The same over tiers of projects, most likely first (say, where the account can edit, then where
+ * it can browse, then the rest). The tiers must partition exactly the projects `total` was counted
+ * over: one count per tier tells whether the rest lies beyond it, the last tier gets the remainder
+ * of that same count, and a tier with nothing costs one count (the last none).
+ */
+export async function spreadOverTiers(tiers: ReadonlyArray<readonly string[]>, total: number, countIn: CountIn): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  const nonEmpty = tiers.filter((t) => t.length > 0);
+  let left = total;
+  for (const [i, tier] of nonEmpty.entries()) {
+    if (left <= 0) break;
+    const inTier = i === nonEmpty.length - 1 ? left : await countIn(tier);
+    if (inTier > left) {
+      // Inconsistent with the parent (history changed between counts): count each remaining tier.
+      for (const rest of nonEmpty.slice(i)) for (const [key, n] of await spreadOverProjects(rest, await countIn(rest), countIn)) found.set(key, n);
+      return found;
+    }
+    for (const [key, n] of await spreadOverProjects(tier, inTier, countIn)) found.set(key, n);
+    left -= inTier;
+  }
+  return found;
+}

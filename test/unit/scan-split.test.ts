@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countedPeriod, windowOf } from '../../src/scan/jql';
-import { spreadOverProjects } from '../../src/scan/split';
+import { spreadOverProjects, spreadOverTiers } from '../../src/scan/split';
 
 const KEYS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
 
@@ -37,6 +37,28 @@ describe('spreadOverProjects', () => {
     expect(found.get('F')).toBe(1);
     expect([...found.values()].every((n) => n > 0)).toBe(true);
     expect(asked).toContainEqual(['E', 'F', 'G', 'H']);
+  });
+});
+
+describe('spreadOverTiers', () => {
+  const TIERS = [['A', 'B'], ['C', 'D', 'E'], ['F', 'G', 'H']];
+  it.each([
+    { name: 'all where it can edit: the other tiers cost one count', truth: { A: 3, B: 1 }, counts: 2 },
+    { name: 'all in the last tier (access removed): its remainder, never counted as a whole', truth: { G: 4 }, counts: 4 },
+    { name: 'spread over every tier', truth: { B: 1, D: 2, H: 1 }, counts: 6 },
+  ])('$name', async ({ truth, counts }) => {
+    const { countIn, asked } = counter(truth);
+    const total = Object.values(truth).reduce((n, v) => n + v, 0);
+    expect(Object.fromEntries(await spreadOverTiers(TIERS, total, countIn))).toEqual(truth);
+    expect(asked.length).toBe(counts);
+    expect(asked).not.toContainEqual(['F', 'G', 'H']);
+  });
+
+  it('counts the remaining tiers when a tier exceeds what is left of the total', async () => {
+    const { countIn, asked } = counter({ A: 1, G: 2 }, { key: 'A', by: 5, after: 0 });
+    const found = await spreadOverTiers(TIERS, 3, countIn);
+    expect(found.get('G')).toBe(2);
+    expect(asked).toContainEqual(['F', 'G', 'H']);
   });
 });
 

@@ -2,13 +2,13 @@
 // creator, reporter, assignee, status, issuetype, created, updated).
 import type { SiteData } from '../model.js';
 import { jiraDate } from '../http.js';
-import { STATUSES } from '../store/issues.js';
+import { EVENT_KIND, STATUSES } from '../store/issues.js';
 import { ISSUE_TYPES } from '../store/issue-types.js';
-import { changelogJson, commentJson, commentsOf, isChangelogEvent } from './history.js';
+import { changelogJson, commentJson, commentsOf, isChangelogEvent, worklogJson } from './history.js';
 import { projectAvatarUrls, projectSelf } from './project.js';
 import { userDetailsJson } from './user.js';
 
-export const ALL_FIELDS = ['summary', 'project', 'creator', 'reporter', 'assignee', 'status', 'issuetype', 'created', 'updated', 'comment', 'labels', 'description'] as const;
+export const ALL_FIELDS = ['summary', 'project', 'creator', 'reporter', 'assignee', 'status', 'issuetype', 'created', 'updated', 'comment', 'worklog', 'labels', 'description'] as const;
 const SUBJECTS = ['Fix', 'Add', 'Update', 'Investigate', 'Sync', 'Migrate', 'Document', 'Automate'];
 const THINGS = ['login flow', 'invoice export', 'release notes', 'nightly report', 'partner feed', 'on-call rota', 'HR import', 'API quota alerts'];
 
@@ -73,6 +73,10 @@ export function issueJson(site: SiteData, issue: number, requested: readonly str
       // Jira's comment field: the issue's comments as a PageOfComments.
       const comments = commentsOf(site, issue).map((c) => commentJson(site, issue, c.eventId, c.lastEdit));
       values.comment = { comments, maxResults: comments.length, total: comments.length, startAt: 0 };
+    } else if (f === 'worklog') {
+      // Jira's worklog field: at most the first 20 worklogs, with the total (more need /issue/{id}/worklog).
+      const all = s.eventsOfIssue(issue).filter((e) => s.evKind.get(e) === EVENT_KIND.worklog);
+      values.worklog = { startAt: 0, maxResults: 20, total: all.length, worklogs: all.slice(0, 20).map((e) => worklogJson(site, issue, e)) };
     }
   }
   const out: Record<string, unknown> = {

@@ -61,6 +61,11 @@ export interface ScanState {
    * phase that measures activity, so that every count of the run covers the same days.
    */
   backfillTo?: string | null;
+  /**
+   * Identities of the batch at `cursor` already measured: a batch cut short by a pause (quota,
+   * budget) resumes with the others, so that a batch costing more than an hour's points still ends.
+   */
+  measuredInBatch?: string[];
   /** Number of chunks of this run's identity work list (filled at the end of the people phase). */
   identityChunks: number;
   updatedAt: string;

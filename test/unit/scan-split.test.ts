@@ -16,7 +16,7 @@ function counter(truth: Record<string, number>, skew?: { key: string; by: number
 }
 
 describe('spreadOverProjects', () => {
-  it.each([
+  it.each<{ name: string; truth: Record<string, number>; counts: number }>([
     { name: 'nothing anywhere', truth: {}, counts: 0 },
     { name: 'all in one project', truth: { C: 7 }, counts: 3 },
     { name: 'in the first and the last', truth: { A: 2, H: 5 }, counts: 5 },
@@ -42,7 +42,7 @@ describe('spreadOverProjects', () => {
 
 describe('spreadOverTiers', () => {
   const TIERS = [['A', 'B'], ['C', 'D', 'E'], ['F', 'G', 'H']];
-  it.each([
+  it.each<{ name: string; truth: Record<string, number>; counts: number }>([
     { name: 'all where it can edit: the other tiers cost one count', truth: { A: 3, B: 1 }, counts: 2 },
     { name: 'all in the last tier (access removed): its remainder, never counted as a whole', truth: { G: 4 }, counts: 4 },
     { name: 'spread over every tier', truth: { B: 1, D: 2, H: 1 }, counts: 6 },

@@ -11,7 +11,7 @@ import { touchedBy, type Window } from '../jql';
 import { readAllOverrides } from '../overrides';
 import { readIdentityRecord, writeIdentityRecord, type SnapshotPointer } from '../snapshot-store';
 import { classifyFailure } from '../failure';
-import { withUnmeasured } from '../state';
+import { withUnmeasured, type ScanState } from '../state';
 import { readList } from '../work-store';
 import { runWindow, timeLeft, type StepContext } from './context';
 import { writeBackfill } from '../../activity/backfill';
@@ -65,9 +65,11 @@ export async function runIdentitiesPhase(ctx: StepContext, previous: SnapshotPoi
   ctx.state = { ...ctx.state, total: work.length };
   while (ctx.state.cursor < work.length) {
     if (!timeLeft(ctx)) return false;
-    const batch = work.slice(ctx.state.cursor, ctx.state.cursor + PARALLEL);
+    const slice = work.slice(ctx.state.cursor, ctx.state.cursor + PARALLEL);
+    const measured = new Set(ctx.state.measuredInBatch ?? []);
+    const batch = slice.filter((item) => !measured.has(item.accountId));
     const outcomes = await Promise.all(batch.map((item) => measureIdentity(ctx, shared, item).then(() => null, (e: unknown) => e)));
-    let next = { ...ctx.state, cursor: ctx.state.cursor + batch.length, done: ctx.state.cursor + batch.length };
+    let next: ScanState = { ...ctx.state, cursor: ctx.state.cursor + slice.length, done: ctx.state.cursor + slice.length, measuredInBatch: [] as string[] };
     for (const [i, e] of outcomes.entries()) {
       if (e === null) continue;
       // A request Jira refuses for this identity alone (say, an account it no longer knows) is
@@ -79,6 +81,9 @@ export async function runIdentitiesPhase(ctx: StepContext, previous: SnapshotPoi
         next = withUnmeasured(next, { kind: 'identity', id: accountId, name: shared.accounts.get(accountId)?.displayName ?? accountId, reason: failure.message });
         continue;
       }
+      // The batch's other identities are written: kept through the pause, not measured again.
+      const done = batch.filter((_, j) => outcomes[j] === null).map((item) => item.accountId);
+      ctx.state = { ...ctx.state, measuredInBatch: [...measured, ...done] };
       throw e;
     }
     ctx.state = next;

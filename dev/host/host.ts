@@ -27,12 +27,6 @@ export interface HostOptions {
   runSchedules?: boolean;
   /** Forge storage's rate limits per installation; the published ones unless a test or benchmark says otherwise. */
   storageLimits?: StorageRateLimits;
-  /**
-   * The clock storage's rate windows slide on: real (monotonic) time, unless the host runs on the
-   * virtual timers (dev/tools/virtual-clock.ts), where the app's requests per second are counted in
-   * the time the app sees.
-   */
-  storageClock?: () => number;
   /** How the simulated site's product events reach the triggers (default: every event, at once). */
   productEvents?: DeliveryKnobs;
   /** Deliver product events on a timer (npm start); tests and the bench call productEvents.flush(). */
@@ -75,7 +69,7 @@ const DEFAULT_INSTALLATION = { cloudId: '7f3e1b2a-0c4d-4e5f-8a9b-1c2d3e4f5a6b', 
 export function createHost(options: HostOptions): Host {
   const manifest = loadManifest(options.manifestFile);
   const file = (name: string) => (options.dataDir === ':memory:' ? ':memory:' : join(options.dataDir, name));
-  const storage = new StorageRateLimiter(options.storageLimits ?? PUBLISHED_STORAGE_LIMITS, options.storageClock);
+  const storage = new StorageRateLimiter(options.storageLimits ?? PUBLISHED_STORAGE_LIMITS);
   // One host per DATA_DIR: the second stops here, before it touches the store or the queue.
   const lock = options.dataDir === ':memory:' ? null : lockDataDir(options.dataDir);
   let kvs: KvsStore;

@@ -120,6 +120,9 @@ function add(run: () => void, ms: number | undefined, repeat: boolean): VirtualT
  */
 export function installVirtualTimers(): void {
   installVirtualClock();
+  // Monotonic time moves with it (the host's storage rate windows slide on it).
+  const realPerformanceNow = performance.now.bind(performance);
+  performance.now = () => realPerformanceNow() + offset;
   const g = globalThis as unknown as Record<string, unknown>;
   g.setTimeout = (fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) => add(() => fn(...args), ms, false);
   g.setInterval = (fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) => add(() => fn(...args), ms, true);

@@ -4,6 +4,10 @@ import type { IdentityList } from '../../src/contract';
 import { invokeAs, persona, startTestHost } from '../support/host';
 import { asAdmin, scanToCompletion } from '../support/scan';
 import { findOperation } from './spec';
+import { installVirtualTimers } from '../../dev/tools/virtual-clock';
+
+// Waits (pacing, backoff, Retry-After) pass on the virtual clock, not in real time.
+installVirtualTimers();
 
 process.env.SCAN_RETRY_BASE_MS = '20';
 let host: Host;

@@ -5,6 +5,10 @@ import { clearAccessCache } from '../../src/access/policy';
 import { invokeAs, persona, startTestHost, type Call } from '../support/host';
 import { scanToCompletion } from '../support/scan';
 import { POLICY } from './access-policy-table';
+import { installVirtualTimers } from '../../dev/tools/virtual-clock';
+
+// Waits (pacing, backoff, Retry-After) pass on the virtual clock, not in real time.
+installVirtualTimers();
 
 /** Adversarial inputs (issue 6, security-reliability §3.4 11–15): each gets a clear error, or is stored and given back as the same text. */
 process.env.SCAN_RETRY_BASE_MS = '20';

@@ -4,6 +4,10 @@ import { RESOLVER_KEYS, type Envelope, type ProjectIntegrations } from '../../sr
 import { invokeAs, persona, startTestHost, type Call } from '../support/host';
 import { scanToCompletion } from '../support/scan';
 import { POLICY, type PolicyName } from './access-policy-table';
+import { installVirtualTimers } from '../../dev/tools/virtual-clock';
+
+// Waits (pacing, backoff, Retry-After) pass on the virtual clock, not in real time.
+installVirtualTimers();
 
 /**
  * The access test that cannot fall behind (issue 6): every resolver key of the contract, called as

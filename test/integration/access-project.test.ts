@@ -4,6 +4,10 @@ import type { IdentityDetail, ProjectIntegrations, ProjectNote } from '../../src
 import { clearAccessCache } from '../../src/access/policy';
 import { invokeAs, persona, startTestHost } from '../support/host';
 import { asAdmin, scanToCompletion } from '../support/scan';
+import { installVirtualTimers } from '../../dev/tools/virtual-clock';
+
+// Waits (pacing, backoff, Retry-After) pass on the virtual clock, not in real time.
+installVirtualTimers();
 
 process.env.SCAN_RETRY_BASE_MS = '20';
 

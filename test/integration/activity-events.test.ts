@@ -5,6 +5,10 @@ import { readDayCells } from '../../src/activity/read';
 import { reconcileAccount } from '../../src/activity/reconcile';
 import { BACKGROUND, JiraClient } from '../../src/jira/client';
 import { startTestHost } from '../support/host';
+import { installVirtualTimers } from '../../dev/tools/virtual-clock';
+
+// Waits (pacing, backoff, Retry-After) pass on the virtual clock, not in real time.
+installVirtualTimers();
 
 let host: Host;
 afterEach(() => host?.close());

@@ -8,6 +8,10 @@ import { createHost, type Host } from '../../dev/host/host';
 import { runInvocation } from '../../dev/host/runtime';
 import * as fixture from '../fixtures/events-app/src/index';
 import { ROOT } from '../support/host';
+import { installVirtualTimers } from '../../dev/tools/virtual-clock';
+
+// Waits (pacing, backoff, Retry-After) pass on the virtual clock, not in real time.
+installVirtualTimers();
 
 const manifestFile = join(ROOT, 'test', 'fixtures', 'events-app', 'manifest.yml');
 let dataDir: string;

@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../dev/host/host';
 import type { Me } from '../../src/contract';
 import { invokeAs, persona, startTestHost } from '../support/host';
+import { installVirtualTimers } from '../../dev/tools/virtual-clock';
+
+// Waits (pacing, backoff, Retry-After) pass on the virtual clock, not in real time.
+installVirtualTimers();
 
 let host: Host;
 beforeAll(() => {

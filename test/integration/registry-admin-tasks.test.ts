@@ -4,6 +4,10 @@ import type { BulkOwnershipResult, CredentialInput, CredentialView, Envelope, Ex
 import { startTestHost } from '../support/host';
 import { accounts, asAdmin, data, ownership } from '../support/registry';
 import { scanToCompletion } from '../support/scan';
+import { installVirtualTimers } from '../../dev/tools/virtual-clock';
+
+// Waits (pacing, backoff, Retry-After) pass on the virtual clock, not in real time.
+installVirtualTimers();
 
 /**
  * Registry tasks of the admin page's second edition (issue 12): the site-wide expiring list, bulk

@@ -22,7 +22,7 @@ const dirs: string[] = [];
 function startHost(dataDir?: string): Host {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'scan-ends-'));
   dirs.push(dir);
-  return createHost({ manifestFile: join(ROOT, 'manifest.yml'), backend: { index: backend }, dataDir: dir, site: 'demo', simDataAnchor: ANCHOR, storageClock: () => Date.now() });
+  return createHost({ manifestFile: join(ROOT, 'manifest.yml'), backend: { index: backend }, dataDir: dir, site: 'demo', simDataAnchor: ANCHOR });
 }
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 

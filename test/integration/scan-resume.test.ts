@@ -8,6 +8,10 @@ import { drainQueue } from '../../dev/tools/drain';
 import type { IdentityDetail, IdentityList } from '../../src/contract';
 import { asAdmin } from '../support/scan';
 import { scanLab } from '../support/scan-faults';
+import { installVirtualTimers } from '../../dev/tools/virtual-clock';
+
+// Waits (pacing, backoff, Retry-After) pass on the virtual clock, not in real time.
+installVirtualTimers();
 
 const lab = scanLab();
 afterAll(lab.cleanUp);

@@ -14,6 +14,10 @@ import type { IdentityDetail, ScanStatus } from '../../src/contract';
 import { ROOT } from '../support/host';
 import { accounts, asAdmin as registryCaller, data, ownership } from '../support/registry';
 import { allIdentities, asAdmin, scanToCompletion } from '../support/scan';
+import { installVirtualTimers } from '../../dev/tools/virtual-clock';
+
+// Waits (pacing, backoff, Retry-After) pass on the virtual clock, not in real time.
+installVirtualTimers();
 
 process.env.STORAGE_RETRY_BASE_MS = '5';
 

@@ -28,7 +28,7 @@ export function scanLab() {
   function startHost(dataDir?: string): Host {
     const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'scan-faults-'));
     dirs.push(dir);
-    return createHost({ manifestFile: join(ROOT, 'manifest.yml'), backend: { index: backend }, dataDir: dir, site: 'demo', simDataAnchor: anchor, storageClock: () => Date.now() });
+    return createHost({ manifestFile: join(ROOT, 'manifest.yml'), backend: { index: backend }, dataDir: dir, site: 'demo', simDataAnchor: anchor });
   }
 
   /** Runs the daily trigger's scan to its end (skipping the hours it waits), with faults while it runs. */

@@ -11,8 +11,11 @@ const sharedBuild = ['test/global-setup.ts'];
 
 export default defineConfig({
   test: {
-    // Integration and e2e files mostly wait (Jira calls paced at 80 a second, retries, the browser):
-    // two files at a time keep a 2-core machine busy. Vitest's default here would be one.
+    // One pool of two files at a time for all three projects (same maxWorkers, one group): end-to-end
+    // files wait on the browser and on scans paced at 80 Jira calls a second, so they share the two
+    // cores with the integration files instead of running alone after them. Integration suites
+    // that wait (pacing, backoff, quota resets) run on dev/tools/virtual-clock's timers.
+    // Vitest's default on 2 cores would be one worker.
     maxWorkers: 2,
     projects: [
       {
@@ -41,7 +44,6 @@ export default defineConfig({
           globalSetup: sharedBuild,
           testTimeout: 120_000,
           hookTimeout: 300_000,
-          fileParallelism: false,
         },
       },
     ],

@@ -10,6 +10,7 @@
  *   the last keystroke) until the table shows that search's answer, debounce included; median of 7.
  * - ui_heatmap_ms_large: the heat map tab selected until its table is in the page (resolver call,
  *   lazy chunk and render), in a 1,440-pixel-wide window; median of 5 fresh loads.
+ * - ui_js_gzip_kib: every JavaScript file the Custom UI build ships, each gzipped, in KiB.
  *
  * The scan is prepared in a child process (`tsx bench/ui.ts --prepare DIR SITE`): the local host
  * with the real back end runs the daily trigger's scan on a virtual clock that skips the hourly
@@ -21,6 +22,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { shippedJsGzipBytes } from '../dev/build';
 import { startApp } from '../dev/tools/start-app';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -187,12 +189,27 @@ async function measureSite(browser: Browser, site: Site, withFilter: boolean): P
   }
 }
 
-export async function measureUi(): Promise<{ ui_first_render_ms_demo: number; ui_first_render_ms_large: number; ui_filter_ms_large: number; ui_heatmap_ms_large: number; ui_detail_ms_large: number }> {
+export async function measureUi(): Promise<{
+  ui_first_render_ms_demo: number;
+  ui_first_render_ms_large: number;
+  ui_filter_ms_large: number;
+  ui_heatmap_ms_large: number;
+  ui_detail_ms_large: number;
+  ui_js_gzip_kib: number;
+}> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
   try {
     const demo = await measureSite(browser, 'demo', false);
     const large = await measureSite(browser, 'large', true);
-    return { ui_first_render_ms_demo: demo.firstRenderMs, ui_first_render_ms_large: large.firstRenderMs, ui_filter_ms_large: large.filterMs ?? 0, ui_heatmap_ms_large: large.heatMapMs ?? 0, ui_detail_ms_large: large.detailMs ?? 0 };
+    return {
+      ui_first_render_ms_demo: demo.firstRenderMs,
+      ui_first_render_ms_large: large.firstRenderMs,
+      ui_filter_ms_large: large.filterMs ?? 0,
+      ui_heatmap_ms_large: large.heatMapMs ?? 0,
+      ui_detail_ms_large: large.detailMs ?? 0,
+      // Every JavaScript file of the built Custom UI, gzipped (`npm start` built it); guide: under 350.
+      ui_js_gzip_kib: Math.round((shippedJsGzipBytes() / 1024) * 10) / 10,
+    };
   } finally {
     await browser.close();
   }

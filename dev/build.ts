@@ -53,7 +53,7 @@ export async function buildAll(options: { force?: boolean } = {}): Promise<Build
   return { skipped: fresh, seconds: (Date.now() - started) / 1000, uiJsGzipBytes: shippedJsGzipBytes() };
 }
 
-function shippedJsGzipBytes(): number {
+export function shippedJsGzipBytes(): number {
   const assets = join(UI_DIR, 'assets');
   if (!existsSync(assets)) return 0;
   return readdirSync(assets)

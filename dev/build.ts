@@ -61,7 +61,8 @@ export function shippedJsGzipBytes(): number {
     .reduce((sum, f) => sum + gzipSync(readFileSync(join(assets, f))).length, 0);
 }
 
-function inputsHash(): string {
+/** A hash of the files under `inputs` (paths from the repository's root): their names and contents. */
+export function inputsHash(inputs: readonly string[] = INPUTS): string {
   const hash = createHash('sha256');
   const visit = (path: string) => {
     if (!existsSync(path)) return;
@@ -72,7 +73,7 @@ function inputsHash(): string {
     hash.update(relative(ROOT, path));
     hash.update(readFileSync(path));
   };
-  for (const input of INPUTS) visit(join(ROOT, input));
+  for (const input of inputs) visit(join(ROOT, input));
   return hash.digest('hex');
 }
 

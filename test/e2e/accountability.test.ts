@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Persona } from '../../dev/host/host';
 import type { CampaignDetail, CampaignSummary, Envelope, ScanStatus } from '../../src/contract';
-import { launchBrowser, openPage, SCREENSHOTS, startApp, type RunningApp } from './support';
+import { launchBrowser, openPage, SCREENSHOTS, QUICK_SCANS, startApp, type RunningApp } from './support';
 
 /**
  * Issue 13 end to end: an admin starts a campaign in the admin page; the owner persona opens the
@@ -33,7 +33,7 @@ async function search(jql: string): Promise<Array<{ key: string; fields: { assig
 }
 
 beforeAll(async () => {
-  app = await startApp({ SCAN_RETRY_BASE_MS: '20' });
+  app = await startApp({ ...QUICK_SCANS, SCAN_RETRY_BASE_MS: '20' });
   browser = await launchBrowser();
   personas = (await (await fetch(`${app.baseUrl}/dev/personas`)).json()) as typeof personas;
   admin = personas.find((p) => p.role === 'site-admin')?.accountId as string;

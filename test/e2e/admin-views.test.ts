@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Persona } from '../../dev/host/host';
 import type { Envelope, IdentityList, ScanStatus } from '../../src/contract';
-import { axeViolations, launchBrowser, openPage, personaOf, postJson, SCREENSHOTS, startApp, type RunningApp } from './support';
+import { axeViolations, launchBrowser, openPage, personaOf, postJson, SCREENSHOTS, QUICK_SCANS, startApp, type RunningApp } from './support';
 
 /**
  * The admin page's addresses and views (issue 12): every view has an address, Back and Forward
@@ -23,7 +23,7 @@ async function invoke<T>(functionKey: string, payload: unknown): Promise<T> {
 }
 
 beforeAll(async () => {
-  app = await startApp();
+  app = await startApp(QUICK_SCANS);
   browser = await launchBrowser();
   personas = (await (await fetch(`${app.baseUrl}/dev/personas`)).json()) as Persona[];
   admin = personaOf(personas, 'site-admin').accountId;

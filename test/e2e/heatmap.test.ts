@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Persona } from '../../dev/host/host';
 import type { Envelope, IdentityList, ScanStatus } from '../../src/contract';
-import { axeViolations, launchBrowser, openPage, personaOf, postJson, SCREENSHOTS, startApp, type RunningApp } from './support';
+import { axeViolations, launchBrowser, openPage, personaOf, postJson, SCREENSHOTS, QUICK_SCANS, startApp, type RunningApp } from './support';
 
 /** The heat map (issue 12, finding 10): legible in both themes, every column in view at 1,440 px, cells that open the identity. */
 let app: RunningApp;
@@ -18,7 +18,7 @@ async function invoke<T>(as: string, functionKey: string, payload: unknown): Pro
 }
 
 beforeAll(async () => {
-  app = await startApp({ SCAN_RETRY_BASE_MS: '20' });
+  app = await startApp({ ...QUICK_SCANS, SCAN_RETRY_BASE_MS: '20' });
   browser = await launchBrowser();
   personas = (await (await fetch(`${app.baseUrl}/dev/personas`)).json()) as Persona[];
   const admin = personaOf(personas, 'site-admin').accountId;

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Persona } from '../../dev/host/host';
 import type { Envelope, IdentityDetail, ProjectIntegrations, ScanStatus } from '../../src/contract';
-import { axeViolations, launchBrowser, postJson, SCREENSHOTS, startApp, type RunningApp } from './support';
+import { axeViolations, launchBrowser, postJson, SCREENSHOTS, QUICK_SCANS, startApp, type RunningApp } from './support';
 
 /** The project page in Chromium (issue 6): AND's admin sees AND's integrations; others get no access; text stays inert. */
 let app: RunningApp;
@@ -31,7 +31,7 @@ const byRole = (role: Persona['role'], i = 0) => {
 };
 
 beforeAll(async () => {
-  app = await startApp({ SCAN_RETRY_BASE_MS: '20' });
+  app = await startApp({ ...QUICK_SCANS, SCAN_RETRY_BASE_MS: '20' });
   browser = await launchBrowser();
   personas = (await (await fetch(`${app.baseUrl}/dev/personas`)).json()) as Persona[];
   const admin = byRole('site-admin').accountId;

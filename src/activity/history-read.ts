@@ -45,6 +45,8 @@ export interface History {
   facts: Fact[];
   /** Item id -> project key: updatedBy's items and the items it surely logged work on. */
   touched: Map<string, string>;
+  /** Every worklog candidate the search answered (exactly the items of worklogCandidatesJql). */
+  worklogCandidates: string[];
 }
 
 /**
@@ -87,9 +89,9 @@ export async function readHistory(client: JiraClient, accountId: string, fromDay
     }
   }
   const worked = await readWorklogs(client, accountId, fromDay, toDay, inProjectsJql(worklogCandidatesJql(accountId, fromDay, toDay), projectKeys));
-  facts.push(...worked);
-  for (const f of worked) if (f.projectKey !== null) projectOf.set(f.issueId, f.projectKey);
-  return { facts, touched: projectOf };
+  facts.push(...worked.facts);
+  for (const f of worked.facts) if (f.projectKey !== null) projectOf.set(f.issueId, f.projectKey);
+  return { facts, touched: projectOf, worklogCandidates: worked.candidates };
 }
 
 type WorklogField = { total?: number; worklogs?: Array<{ author?: { accountId?: string }; updateAuthor?: { accountId?: string }; created?: string; updated?: string }> };
@@ -99,14 +101,16 @@ type WorklogField = { total?: number; worklogs?: Array<{ author?: { accountId?: 
  * against their worklogs: those the search answers with (Jira's worklog field holds the first 20),
  * and an item's full list only when it has more.
  */
-export async function readWorklogs(client: JiraClient, accountId: string, fromDay: DayKey, toDay: DayKey | null, candidatesJql: string): Promise<Fact[]> {
+export async function readWorklogs(client: JiraClient, accountId: string, fromDay: DayKey, toDay: DayKey | null, candidatesJql: string): Promise<{ facts: Fact[]; candidates: string[] }> {
   const fromMs = dayStart(fromDay);
   const toMs = toDay === null ? Number.POSITIVE_INFINITY : dayStart(toDay);
   const facts: Fact[] = [];
+  const candidates: string[] = [];
   let token: string | undefined;
   do {
     const page = await searchIssuesPage(client, candidatesJql, ['project', 'worklog'], token, 100);
     for (const issue of page.issues) {
+      candidates.push(issue.id);
       const f = issue.fields as { project?: { key?: string }; worklog?: WorklogField };
       const projectKey = f.project?.key;
       if (!projectKey) continue;
@@ -121,5 +125,5 @@ export async function readWorklogs(client: JiraClient, accountId: string, fromDa
     }
     token = page.nextPageToken ?? undefined;
   } while (token);
-  return facts;
+  return { facts, candidates };
 }

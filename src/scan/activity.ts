@@ -3,7 +3,7 @@ import type { Fact } from '../activity/facts';
 import { readHistory, readWorklogs } from '../activity/history-read';
 import type { JiraClient } from '../jira/client';
 import { approximateCount, searchIssuesPage } from '../jira/search';
-import { countedPeriod, countedTouches, createdIn, excluding, inProjects, maybeWorkedIn, surelyWorkedIn, touchedBy, touchedSince, transitionedIn, workedOnSince, type Window } from './jql';
+import { countedPeriod, countedTouches, createdIn, excluding, inProjects, maybeWorkedIn, surelyWorkedIn, touchedSince, transitionedIn, workedOnSince, type Window } from './jql';
 import { spreadOverProjects, spreadOverTiers } from './split';
 
 /**
@@ -69,25 +69,25 @@ async function measureTallies(input: ActivityInput): Promise<Map<string, Tally>>
   const apps = [...input.appProjects].sort();
   const count = (jql: string, keys: readonly string[]) => approximateCount(client, inProjects(jql, keys));
   const { countTo, tail } = countedPeriod(window, input.now ?? Date.now());
-  const estimate = input.knownTotal ?? (await count(touchedBy(accountId, window), apps));
   // A zero over settled history is exact; recent changes may not be counted yet, so they are read.
-  if (estimate === 0 && !tail) return new Map();
-  if (estimate <= READ_LIMIT) {
-    const history = await readHistory(client, accountId, window.from, window.to, apps);
-    return tallyOf(history.facts, history.touched);
-  }
-
-  const recent = tail ? await readHistory(client, accountId, countTo, window.to, apps) : { facts: [], touched: new Map<string, string>() };
-  const tallies = tallyOf(recent.facts, recent.touched);
-  if (countTo <= window.from) return tallies;
+  if (input.knownTotal === 0 && !tail) return new Map();
+  const recent = tail ? await readHistory(client, accountId, countTo, window.to, apps) : { facts: [], touched: new Map<string, string>(), worklogCandidates: [] };
+  if (countTo <= window.from) return tallyOf(recent.facts, recent.touched);
 
   // The settled part, without the tail's items (counted there already).
   const from = window.from;
   const skip = [...recent.touched.keys()];
-  const workedLately = await issueIds(client, inProjects(workedOnSince(accountId, countTo), apps));
+  // Up to now, the tail's worklog candidates are exactly the items with a worklog since countTo.
+  const workedLately = tail && window.to === null ? recent.worklogCandidates : await issueIds(client, inProjects(workedOnSince(accountId, countTo), apps));
   const counted = excluding(countedTouches(accountId, from, countTo, workedLately), skip);
   const total = await count(counted, apps);
-  const undecided = await readWorklogs(client, accountId, from, countTo, inProjects(excluding(maybeWorkedIn(accountId, from, countTo), skip), apps));
+  if (total > 0 && total <= READ_LIMIT) {
+    // Few items: their history, read, gives every figure exactly (sets make the overlap with the tail harmless).
+    const older = await readHistory(client, accountId, from, countTo, apps);
+    return tallyOf([...older.facts, ...recent.facts], new Map([...older.touched, ...recent.touched]));
+  }
+  const tallies = tallyOf(recent.facts, recent.touched);
+  const undecided = (await readWorklogs(client, accountId, from, countTo, inProjects(excluding(maybeWorkedIn(accountId, from, countTo), skip), apps))).facts;
   // Where it can edit, then where it can browse, then every other project: each tier a part of
   // exactly the projects of the total, so the last tier's remainder is exact.
   const editable = new Set(input.editable);

@@ -60,19 +60,45 @@ const EMPTY: Tally = { touches: 0, created: 0, updated: 0, transitioned: 0, comm
  *   decide are read.
  */
 export async function measureActivity(input: ActivityInput): Promise<ActivityResult> {
-  const tallies = input.appProjects.length === 0 ? new Map<string, Tally>() : await measureTallies(input);
-  return { projects: rows(input, tallies), issuesTouched: [...tallies.values()].reduce((n, t) => n + t.touches, 0) };
+  return (await locateActivity(input)).finish();
 }
 
-async function measureTallies(input: ActivityInput): Promise<Map<string, Tally>> {
+/** Where an identity worked, with exact touches; `finish` adds the breakdown and last activity. */
+export interface LocatedActivity {
+  issuesTouched: number;
+  projectsTouched: number;
+  finish(): Promise<ActivityResult>;
+}
+
+/**
+ * The first half of measureActivity: locating the touches (enough to classify a person), so that
+ * the breakdown is paid for only for identities that turn out to be integrations.
+ */
+export async function locateActivity(input: ActivityInput): Promise<LocatedActivity> {
+  const { tallies, detail } = input.appProjects.length === 0 ? { tallies: new Map<string, Tally>(), detail: async () => {} } : await measureTallies(input);
+  const touchedTallies = [...tallies.values()].filter((t) => t.touches > 0);
+  const issuesTouched = touchedTallies.reduce((n, t) => n + t.touches, 0);
+  return {
+    issuesTouched,
+    projectsTouched: touchedTallies.length,
+    finish: async () => {
+      await detail();
+      return { projects: rows(input, tallies), issuesTouched };
+    },
+  };
+}
+
+const DONE = async () => {};
+
+async function measureTallies(input: ActivityInput): Promise<{ tallies: Map<string, Tally>; detail: () => Promise<void> }> {
   const { client, accountId, window } = input;
   const apps = [...input.appProjects].sort();
   const count = (jql: string, keys: readonly string[]) => approximateCount(client, inProjects(jql, keys));
   const { countTo, tail } = countedPeriod(window, input.now ?? Date.now());
   // A zero over settled history is exact; recent changes may not be counted yet, so they are read.
-  if (input.knownTotal === 0 && !tail) return new Map();
+  if (input.knownTotal === 0 && !tail) return { tallies: new Map(), detail: DONE };
   const recent = tail ? await readHistory(client, accountId, countTo, window.to, apps) : { facts: [], touched: new Map<string, string>(), worklogCandidates: [] };
-  if (countTo <= window.from) return tallyOf(recent.facts, recent.touched);
+  if (countTo <= window.from) return { tallies: tallyOf(recent.facts, recent.touched), detail: DONE };
 
   // The settled part, without the tail's items (counted there already).
   const from = window.from;
@@ -84,7 +110,7 @@ async function measureTallies(input: ActivityInput): Promise<Map<string, Tally>>
   if (total > 0 && total <= READ_LIMIT) {
     // Few items: their history, read, gives every figure exactly (sets make the overlap with the tail harmless).
     const older = await readHistory(client, accountId, from, countTo, apps);
-    return tallyOf([...older.facts, ...recent.facts], new Map([...older.touched, ...recent.touched]));
+    return { tallies: tallyOf([...older.facts, ...recent.facts], new Map([...older.touched, ...recent.touched])), detail: DONE };
   }
   const tallies = tallyOf(recent.facts, recent.touched);
   const undecided = (await readWorklogs(client, accountId, from, countTo, inProjects(excluding(maybeWorkedIn(accountId, from, countTo), skip), apps))).facts;
@@ -97,43 +123,48 @@ async function measureTallies(input: ActivityInput): Promise<Map<string, Tally>>
   const worked = new Map<string, Set<string>>();
   for (const f of undecided) if (f.projectKey !== null) (worked.get(f.projectKey) ?? worked.set(f.projectKey, new Set()).get(f.projectKey)!).add(f.issueId);
   const keys = [...new Set([...touched.keys(), ...worked.keys()])].sort();
-  if (keys.length === 0) return tallies;
-
-  // The breakdown, only where it touched something: each count over exactly those projects. A
-  // figure that is a part of the counted items and adds up to all of them is all of them everywhere.
-  const countedTotal = keys.reduce((n, k) => n + (touched.get(k) ?? 0), 0);
-  const within = async (jql: string, partOfCounted = true) => {
-    const n = await count(jql, keys);
-    return partOfCounted && n === countedTotal ? new Map(touched) : spreadOverProjects(keys, n, (k) => count(jql, k));
-  };
-  const [created, transitioned, surelyWorked] = await Promise.all([
-    within(createdIn(accountId, from, countTo), false),
-    within(excluding(transitionedIn(accountId, from, countTo), skip)),
-    within(excluding(surelyWorkedIn(accountId, from, countTo, workedLately), skip)),
-  ]);
-  const recentKeys = new Set(recent.touched.values());
+  if (keys.length === 0) return { tallies, detail: DONE };
   for (const key of keys) {
-    const undecidedHere = worked.get(key)?.size ?? 0;
     const t = tallies.get(key) ?? { ...EMPTY };
     const inCounts = touched.get(key) ?? 0;
-    t.touches += inCounts + undecidedHere;
+    t.touches += inCounts + (worked.get(key)?.size ?? 0);
     // updatedBy does not tell edits from comments: before the tail, every item it touched is "updated".
     t.updated += inCounts;
-    t.created += created.get(key) ?? 0;
-    t.transitioned += transitioned.get(key) ?? 0;
-    t.worked += (surelyWorked.get(key) ?? 0) + undecidedHere;
     tallies.set(key, t);
   }
-  // Last activity where the tail has none: the latest update of an item it touched (an upper bound).
-  await Promise.all(
-    keys
-      .filter((key) => !recentKeys.has(key))
-      .map(async (key) => {
-        const t = tallies.get(key);
-        if (t) t.last = Math.max(t.last, await latestUpdate(client, counted, key));
-      }),
-  );
-  return tallies;
+
+  const detail = async () => {
+    // The breakdown, only where it touched something: each count over exactly those projects. A
+    // figure that is a part of the counted items and adds up to all of them is all of them everywhere.
+    const countedTotal = keys.reduce((n, k) => n + (touched.get(k) ?? 0), 0);
+    const within = async (jql: string, partOfCounted = true) => {
+      const n = await count(jql, keys);
+      return partOfCounted && n === countedTotal ? new Map(touched) : spreadOverProjects(keys, n, (k) => count(jql, k));
+    };
+    const [created, transitioned, surelyWorked] = await Promise.all([
+      within(createdIn(accountId, from, countTo), false),
+      within(excluding(transitionedIn(accountId, from, countTo), skip)),
+      within(excluding(surelyWorkedIn(accountId, from, countTo, workedLately), skip)),
+    ]);
+    for (const key of keys) {
+      const t = tallies.get(key);
+      if (!t) continue;
+      t.created += created.get(key) ?? 0;
+      t.transitioned += transitioned.get(key) ?? 0;
+      t.worked += (surelyWorked.get(key) ?? 0) + (worked.get(key)?.size ?? 0);
+    }
+    // Last activity where the tail has none: the latest update of an item it touched (an upper bound).
+    const recentKeys = new Set(recent.touched.values());
+    await Promise.all(
+      keys
+        .filter((key) => !recentKeys.has(key))
+        .map(async (key) => {
+          const t = tallies.get(key);
+          if (t) t.last = Math.max(t.last, await latestUpdate(client, counted, key));
+        }),
+    );
+  };
+  return { tallies, detail };
 }
 
 /** Exact figures from facts: distinct items per action and in all, and the latest time. */

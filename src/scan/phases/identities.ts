@@ -5,7 +5,7 @@ import { commentTimesBy } from '../../jira/comments';
 import type { JiraClient } from '../../jira/client';
 import { activityTotals, leastPrivilege, withUnusedAccess } from '../../rules/access';
 import { classify, type Override } from '../../rules/classification';
-import { measureActivity, refreshActivity } from '../activity';
+import { locateActivity, refreshActivity } from '../activity';
 import { appBrowsable, NOT_VISIBLE, type Account, type ProjectEntry } from '../directory';
 import { touchedBy, type Window } from '../jql';
 import { readAllOverrides } from '../overrides';
@@ -119,17 +119,19 @@ async function measureIdentity(ctx: StepContext, shared: Shared, item: IdentityW
     await writeIdentityRecord(state.generation, { ...previous, override, ...totals, projects: withUnusedAccess(refreshed.projects), leastPrivilege: leastPrivilege(refreshed.projects) });
     return;
   }
-  const activity = await measureActivity({ ...common, ...(item.knownTotal === undefined ? {} : { knownTotal: item.knownTotal }) });
-  await backfill(item.accountId, shared.window, activity.projects);
-  const totals = activityTotals(activity.projects);
+  // Where it worked first: enough to classify; the breakdown is measured only for integrations.
+  const located = await locateActivity({ ...common, ...(item.knownTotal === undefined ? {} : { knownTotal: item.knownTotal }) });
   const isPerson = account.accountType !== 'app';
-  const sampleTimes = isPerson && override === null && activity.issuesTouched > 0 ? await timingSample(client, item.accountId, shared.window) : undefined;
+  const sampleTimes = isPerson && override === null && located.issuesTouched > 0 ? await timingSample(client, item.accountId, shared.window) : undefined;
   const classification = classify(
     { accountType: account.accountType, appType: account.appType, email: account.email },
-    { windowDays: state.windowDays, issuesUpdated: activity.issuesTouched, projectsTouched: totals.projectsTouched, ...(sampleTimes ? { sampleTimes } : {}), ...(account.timeZone ? { timeZone: account.timeZone } : {}) },
+    { windowDays: state.windowDays, issuesUpdated: located.issuesTouched, projectsTouched: located.projectsTouched, ...(sampleTimes ? { sampleTimes } : {}), ...(account.timeZone ? { timeZone: account.timeZone } : {}) },
     override,
   );
   if (!classification) return;
+  const activity = await located.finish();
+  await backfill(item.accountId, shared.window, activity.projects);
+  const totals = activityTotals(activity.projects);
   const record: IdentityRecord = {
     accountId: account.accountId,
     displayName: account.displayName,

@@ -9,7 +9,7 @@ import { planIncremental } from './plan';
 import { runChangesPhase } from './phases/changes';
 import { runCleanupPhase } from './phases/cleanup';
 import type { StepContext } from './phases/context';
-import { runDirectoryPhase } from './phases/directory';
+import { runDirectoryPhase, runProjectsPhase } from './phases/directory';
 import { runIdentitiesPhase } from './phases/identities';
 import { runPeoplePhase } from './phases/people';
 import { runPublishPhase } from './phases/publish';
@@ -41,7 +41,12 @@ const LOCK_KEY = 'scan:lock';
 /** A lock that no run's state claims is taken over after this long (its creator died before writing the run). */
 const ORPHAN_LOCK_MS = 60_000;
 const cancelKey = (runId: string) => `scan:cancel:${runId}`;
-const NEXT_PHASE: Record<ScanPhase, ScanPhase | null> = { changes: 'identities', directory: 'people', people: 'identities', identities: 'publish', publish: 'cleanup', cleanup: null };
+/**
+ * Phases in order. A full scan reads the users first and shows every app account at once (a
+ * partial snapshot), then counts people (candidates join the partial snapshot), and only then
+ * reads projects, which the measuring needs but the first answer does not.
+ */
+const NEXT_PHASE: Record<ScanPhase, ScanPhase | null> = { changes: 'identities', directory: 'people', people: 'projects', projects: 'identities', identities: 'publish', publish: 'cleanup', cleanup: null };
 
 /** Retry timings for background Jira calls; SCAN_RETRY_BASE_MS (a Forge environment variable) tunes them. */
 function backgroundPolicy(): RetryPolicy {
@@ -288,6 +293,8 @@ async function runPhase(ctx: StepContext): Promise<boolean> {
       return runDirectoryPhase(ctx);
     case 'people':
       return runPeoplePhase(ctx);
+    case 'projects':
+      return runProjectsPhase(ctx);
     case 'identities':
       return runIdentitiesPhase(ctx, await readSnapshotPointer());
     case 'publish':

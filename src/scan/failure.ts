@@ -21,7 +21,8 @@ export interface ClassifiedFailure {
 /** What each phase reads, for messages about a refusal. */
 const PHASE_READS: Record<ScanPhase, string> = {
   changes: "Jira's audit log",
-  directory: "the site's users and projects",
+  directory: "the site's users",
+  projects: "the site's projects",
   people: 'how many issues each person updated',
   identities: "the integrations' access and activity",
   publish: 'the stored results',

@@ -1,4 +1,4 @@
-import type { IdentityRecord } from '../contract';
+import type { Evidence, IdentityKind, IdentityRecord } from '../contract';
 import { classifyApp } from '../rules/classification';
 import type { Account } from './directory';
 import { readAllOverrides } from './overrides';
@@ -6,13 +6,17 @@ import { publishSnapshot, readGenerationSummaries, writeIdentityRecord } from '.
 import type { ScanState } from './state';
 
 /**
- * Answers early on a site's first scan: once the directory is read, every app account (service
- * accounts, Rovo agents, apps: their kind is their account type) and every account an admin marked
- * is published with `partial: true` and no activity yet; as the identities phase measures them
- * (busiest first) the published index is refreshed, so projects and counts fill in. Later scans
- * keep showing the last complete snapshot until they publish theirs.
+ * Answers early on a site's first scan (issue 10, "answers early"):
+ * 1. once the users are read, every app account (service accounts, Rovo agents, apps: their kind
+ *    is their account type) and every account an admin marked is published with `partial: true`
+ *    and no activity yet;
+ * 2. once the people are counted, each person busy enough to be a candidate joins it as a
+ *    person-integration whose evidence says it is still being measured;
+ * 3. as the identities phase measures them (busiest first) the published index is refreshed, so
+ *    projects and counts fill in, and candidates that turn out ordinary people leave it.
+ * Later scans keep showing the last complete snapshot until they publish theirs.
  */
-export async function publishFirstIdentities(state: ScanState, accounts: Account[]): Promise<ScanState> {
+export async function publishAppAccounts(state: ScanState, accounts: readonly Account[]): Promise<ScanState> {
   if (state.previousGeneration !== null || state.partialPublished) return state;
   const overrides = await readAllOverrides();
   for (const account of accounts) {
@@ -20,32 +24,50 @@ export async function publishFirstIdentities(state: ScanState, accounts: Account
     if (override === 'not-integration') continue;
     const known = classifyApp(account) ?? (override === 'integration' ? { kind: 'person-integration' as const, score: null, evidence: [{ signal: 'admin', detail: 'Marked as an integration by a Jira administrator' }] } : null);
     if (!known) continue;
-    const record: IdentityRecord = {
-      accountId: account.accountId,
-      displayName: account.displayName,
-      kind: known.kind,
-      active: account.active,
-      email: account.email,
-      score: known.score,
-      evidence: known.evidence,
-      override,
-      issuesTouched: 0,
-      touches: 0,
-      created: 0,
-      updated: 0,
-      transitioned: 0,
-      commented: 0,
-      worked: 0,
-      projectsTouched: 0,
-      lastActivity: null,
-      unusedAccessProjects: 0,
-      projects: [],
-      leastPrivilege: [],
-    };
-    await writeIdentityRecord(state.generation, record);
+    await writeIdentityRecord(state.generation, unmeasured(account, known.kind, known.score, known.evidence, override));
   }
   await refreshPartial(state);
   return { ...state, partialPublished: true };
+}
+
+/** Adds the people the count made candidates (first scan only), marked as still being measured. */
+export async function publishCandidates(state: ScanState, candidates: ReadonlyArray<{ account: Account; knownTotal: number }>): Promise<void> {
+  if (!state.partialPublished || state.previousGeneration !== null) return;
+  const overrides = await readAllOverrides();
+  for (const { account, knownTotal } of candidates) {
+    const override = overrides.get(account.accountId) ?? null;
+    if (override !== null || classifyApp(account)) continue; // already shown, or an admin said no
+    const evidence: Evidence[] = [
+      { signal: 'candidate', detail: `${knownTotal} issues touched in ${state.windowDays} days: busy enough to be automation; projects, timing and the decision are still being measured` },
+    ];
+    await writeIdentityRecord(state.generation, unmeasured(account, 'person-integration', null, evidence, null));
+  }
+  await refreshPartial(state);
+}
+
+function unmeasured(account: Account, kind: IdentityKind, score: number | null, evidence: Evidence[], override: IdentityRecord['override']): IdentityRecord {
+  return {
+    accountId: account.accountId,
+    displayName: account.displayName,
+    kind,
+    active: account.active,
+    email: account.email,
+    score,
+    evidence,
+    override,
+    issuesTouched: 0,
+    touches: 0,
+    created: 0,
+    updated: 0,
+    transitioned: 0,
+    commented: 0,
+    worked: 0,
+    projectsTouched: 0,
+    lastActivity: null,
+    unusedAccessProjects: 0,
+    projects: [],
+    leastPrivilege: [],
+  };
 }
 
 /** Publishes what the run has measured so far, while its snapshot is still partial. */

@@ -66,6 +66,14 @@ export async function writeIdentityRecord(generation: string, record: IdentityRe
   await kvs.set(summaryKey(generation, record.accountId), summary satisfies IdentitySummary);
 }
 
+/** Takes an identity out of a generation in progress (a candidate a partial snapshot showed, found ordinary). */
+export async function deleteIdentityRecord(generation: string, accountId: string): Promise<void> {
+  const stored = (await kvs.get(identityKey(generation, accountId))) as StoredIdentity | undefined;
+  await kvs.delete(summaryKey(generation, accountId));
+  await kvs.delete(identityKey(generation, accountId));
+  for (let n = 0; n < (stored?.projectChunks ?? 0); n++) await kvs.delete(projectsKey(generation, accountId, n));
+}
+
 /** The summaries of every identity written into a generation so far. */
 export async function readGenerationSummaries(generation: string): Promise<IdentitySummary[]> {
   return (await readAllWithPrefix(`${prefix(generation)}summary:`)).map(({ value }) => value as IdentitySummary);

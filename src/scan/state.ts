@@ -8,7 +8,7 @@ import type { DirectoryRef } from './directory';
  * under its run's own keys (scan:work:<runId>:…). Each step reads this, does a bounded piece of
  * work, and writes it back; a step that dies is re-run from the last checkpoint.
  */
-export type ScanPhase = 'changes' | 'directory' | 'people' | 'identities' | 'publish' | 'cleanup';
+export type ScanPhase = 'changes' | 'directory' | 'people' | 'projects' | 'identities' | 'publish' | 'cleanup';
 
 export interface ScanState {
   runId: string;

@@ -13,8 +13,9 @@ export const QUEUE_GRACE_MS = 5 * 60_000;
 
 export const PHASE_LABELS: Record<ScanPhase, string> = {
   changes: "Checking Jira's audit log for changes since the last scan",
-  directory: "Reading the site's users and projects",
+  directory: "Reading the site's users",
   people: 'Counting what each person updated, to find automation-like accounts',
+  projects: "Reading the site's projects",
   identities: "Measuring each integration's access and activity, busiest first",
   publish: 'Saving the results',
   cleanup: 'Removing the previous results',
@@ -23,8 +24,9 @@ export const PHASE_LABELS: Record<ScanPhase, string> = {
 /** Each phase's share of a run's overall progress (per mille), in order, for full and incremental runs. */
 const WEIGHTS: Record<ScanState['mode'], Array<[ScanPhase, number]>> = {
   full: [
-    ['directory', 100],
+    ['directory', 70],
     ['people', 250],
+    ['projects', 30],
     ['identities', 620],
     ['publish', 20],
     ['cleanup', 10],

@@ -84,7 +84,7 @@ describe('a scan always ends', () => {
     const users = interceptJira(host, (req) => (req.path === '/rest/api/3/users/search' ? refusal(403, 'You do not have the permission to browse users.') : null));
     const failed = await scanNow(host);
     expect(failed.state).toBe('failed');
-    expect(failed.failure).toContain("the site's users and projects");
+    expect(failed.failure).toContain("the site's users");
     expect(failed.failure).toContain('You do not have the permission to browse users.');
     expect(users.calls()).toBe(1);
     users.stop();

@@ -29,7 +29,7 @@ describe('classifying a scan failure', () => {
 
   it('tells a person what Jira refused and what to do', () => {
     const failure = classifyFailure(new JiraError(403, 'GET', '/rest/api/3/users/search', ['You do not have permission']), 'phase', 'directory');
-    expect(failure.message).toContain("the site's users and projects");
+    expect(failure.message).toContain("the site's users");
     expect(failure.message).toContain('You do not have permission');
     expect(failure.message).toContain('start a new scan');
   });

@@ -9,7 +9,7 @@ import { locateActivity, refreshActivity } from '../activity';
 import { appBrowsable, NOT_VISIBLE, type Account, type ProjectEntry } from '../directory';
 import { touchedBy, type Window } from '../jql';
 import { readAllOverrides } from '../overrides';
-import { readIdentityRecord, writeIdentityRecord, type SnapshotPointer } from '../snapshot-store';
+import { deleteIdentityRecord, readIdentityRecord, writeIdentityRecord, type SnapshotPointer } from '../snapshot-store';
 import { classifyFailure } from '../failure';
 import { withUnmeasured, type ScanState } from '../state';
 import { readList } from '../work-store';
@@ -128,7 +128,11 @@ async function measureIdentity(ctx: StepContext, shared: Shared, item: IdentityW
     { windowDays: state.windowDays, issuesUpdated: located.issuesTouched, projectsTouched: located.projectsTouched, ...(sampleTimes ? { sampleTimes } : {}), ...(account.timeZone ? { timeZone: account.timeZone } : {}) },
     override,
   );
-  if (!classification) return;
+  if (!classification) {
+    // A candidate the partial snapshot showed while it was being measured: an ordinary person after all.
+    if (state.partialPublished && isPerson) await deleteIdentityRecord(state.generation, item.accountId);
+    return;
+  }
   const activity = await located.finish();
   await backfill(item.accountId, shared.window, activity.projects);
   const totals = activityTotals(activity.projects);

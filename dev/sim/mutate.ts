@@ -80,6 +80,14 @@ export function createMutate(site: SiteData, access: Access, now: () => number):
       else actors.users.delete(userIdx(accountId));
       access.invalidate();
     },
+    addUser({ accountId, displayName, accountType, appType }) {
+      if (site.usersByAccountId.has(accountId)) throw new Error(`account ${accountId} exists`);
+      const kind = accountType === 'atlassian' ? 'person' : appType === 'service' ? 'service' : appType === 'agent' ? 'agent' : 'app';
+      const user = { idx: site.users.length, accountId, displayName, kind, accountType, ...(appType ? { appType } : {}), emailVisible: false, active: true, timeZone: 'UTC', locale: 'en_US', automationLike: false, groupIdxs: new Set<number>() } as const;
+      site.users.push({ ...user, groupIdxs: new Set<number>() });
+      site.usersByAccountId.set(accountId, site.users[user.idx] as (typeof site.users)[number]);
+      access.invalidate();
+    },
     setActive({ accountId, active }) {
       const u = site.users[userIdx(accountId)];
       if (u) u.active = active;

@@ -112,6 +112,8 @@ export interface Mutate {
   setProjectBrowsableByApp(o: { projectKey: string; browsable: boolean }): void;
   /** How far /search/approximate-count lags: changes newer than this many ms are not counted yet. */
   setCountLag(o: { ms: number }): void;
+  /** A new account on the site (a person, or an app account: a new integration), in no group and no role. */
+  addUser(o: { accountId: string; displayName: string; accountType: 'atlassian' | 'app'; appType?: 'service' | 'agent' | 'unknown' }): void;
 }
 
 export type MutationEventKind = 'field' | 'status' | 'comment' | 'comment-edit' | 'worklog';

@@ -9,6 +9,7 @@ import { BACKGROUND, JiraClient } from '../jira/client';
 import { searchIssuesPage } from '../jira/search';
 import type { Fact } from './facts';
 import { ageOut, dayOf, DAY_MS, foldIds, RECENT_DAYS, setDayCells, windowTotals, type DayKey } from './ledger';
+import { noteNewcomers } from './newcomers';
 import { reconcileAccount } from './reconcile';
 import { deleteDayIds, deleteKeys, markObserved, readBlocks, readDayIds, readIndex, readInbox, readLedger, readMeta, writeDayIds, writeIndex, writeLedger, type IndexEntry } from './store';
 
@@ -75,6 +76,7 @@ export async function compact(maxMs = 60_000, reindex: readonly string[] = [], u
       if (meta.observedFrom === null) meta = await markObserved(Math.min(...entries.map((e) => e.entry.receivedAt)));
       const all = await withProjects(entries.flatMap((e) => e.entry.facts));
       for (const accountId of await foldFacts(all, meta.windowDays)) changed.add(accountId);
+      await lookUpNewcomers(all.map((f) => f.accountId));
       await deleteKeys(entries.map((e) => e.key));
       facts += all.length;
     }
@@ -86,6 +88,15 @@ export async function compact(maxMs = 60_000, reindex: readonly string[] = [], u
     await kvs.delete(LOCK_KEY);
   }
   return { facts, accounts: changed.size, ran: true };
+}
+
+/** Accounts acting for the first time are listed at once (a lookup failing only delays that to their next event). */
+async function lookUpNewcomers(acted: readonly string[]): Promise<void> {
+  try {
+    await noteNewcomers(new JiraClient(BACKGROUND), acted);
+  } catch (e) {
+    console.warn(`[activity] could not look up new accounts: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 /** Worklog events name the issue, not its project: one search finds the projects of those issues. */

@@ -7,6 +7,7 @@ import { withStoredRoles } from '../../scan/project-roles';
 import { readIdentityRecord, readSnapshotPointer, activityWindow } from '../../scan/snapshot-store';
 import { defineResolver } from '../define';
 import { readProjectNotes } from '../../registry/project-notes';
+import { readNewcomerRecord } from './newcomers';
 import { peopleNames } from './people-names';
 import { AppFailure } from '../../errors';
 import { overlayRecord } from '../../activity/overlay';
@@ -21,7 +22,7 @@ export const getIdentity = defineResolver({
   input: z.object({ accountId: ACCOUNT_ID }).strict(),
   async run({ payload }): Promise<IdentityDetail> {
     const pointer = await readSnapshotPointer();
-    const scanned = pointer ? await readIdentityRecord(pointer, payload.accountId) : null;
+    const scanned = (pointer ? await readIdentityRecord(pointer, payload.accountId) : null) ?? (await readNewcomerRecord(payload.accountId));
     if (!scanned) throw new AppFailure('NOT_FOUND', 'No integration identity with that account id in the last scan.');
     // What it did where comes from the activity ledger (one definition of activity for every page).
     const record = overlayRecord(scanned, await readIdentityActivity(payload.accountId));

@@ -4,6 +4,7 @@ import { readIdentitySummaries, readSnapshotPointer } from '../../scan/snapshot-
 import { readAllActivity } from '../../activity/read';
 import { overlaySummary } from '../../activity/overlay';
 import { defineResolver } from '../define';
+import { newcomerRecords } from './newcomers';
 import { peopleNames } from './people-names';
 import { queryIdentities } from './query';
 import { joinRegistry } from '../../registry/registry-join';
@@ -42,7 +43,10 @@ export const listIdentities = defineResolver({
     const pointer = await readSnapshotPointer();
     if (!pointer) return { items: [], total: 0, snapshot: null, overview: EMPTY_OVERVIEW };
     // Identities and kinds come from the scan; what each one did, from the activity ledger.
-    const [snapshot, activity] = await Promise.all([readIdentitySummaries(pointer), readAllActivity()]);
+    const [scanned, activity] = await Promise.all([readIdentitySummaries(pointer), readAllActivity()]);
+    // Accounts that started acting after the scan are listed as candidates at once (the ledger saw them).
+    const newcomers = await newcomerRecords(new Set(scanned.map((s) => s.accountId)));
+    const snapshot = [...scanned, ...newcomers.map(({ projects: _p, leastPrivilege: _l, ...summary }) => summary)];
     const summaries = snapshot.map((s) => overlaySummary(s, activity.get(s.accountId)));
     const { rows, overview } = await joinRegistry(summaries);
     const projectKey = payload.projectKey;

@@ -1,5 +1,6 @@
 import { auditRecordsSince } from '../../jira/audit';
 import { JiraError } from '../../jira/errors';
+import { readNewcomers } from '../../activity/newcomers';
 import { readAllOverrides } from '../overrides';
 import { readIdentitySummaries, readSnapshotPointer } from '../snapshot-store';
 import type { Account } from '../directory';
@@ -13,7 +14,8 @@ const ACCESS_CATEGORIES = ['user management', 'group management', 'permissions',
 /**
  * First phase of an incremental scan: one look at Jira's audit log since the last scan. If users,
  * groups, roles, permissions or projects changed, the scan becomes a full one; otherwise the work
- * list is the previous snapshot's identities, every app account, and accounts an admin marked.
+ * list is the previous snapshot's identities, every app account, accounts an admin marked, and
+ * accounts that started acting since (newcomers the activity ledger saw).
  */
 export async function runChangesPhase(ctx: StepContext): Promise<boolean> {
   const since = ctx.lastGood?.startedAt;
@@ -33,6 +35,8 @@ export async function runChangesPhase(ctx: StepContext): Promise<boolean> {
   const work = new Map<string, IdentityWork>(accounts.filter((a) => a.accountType === 'app').map((a) => [a.accountId, { accountId: a.accountId }]));
   for (const s of previous) work.set(s.accountId, { accountId: s.accountId });
   for (const [accountId, override] of overrides) if (override === 'integration') work.set(accountId, { accountId });
+  // Accounts that started acting since the last full scan (the ledger saw them): measured now.
+  for (const n of await readNewcomers()) if (!work.has(n.accountId)) work.set(n.accountId, { accountId: n.accountId });
   const list = [...work.values()].sort((a, b) => a.accountId.localeCompare(b.accountId));
   const identityChunks = await writeList(ctx.state.runId, 'identities', list);
   ctx.state = { ...ctx.state, identityChunks, total: list.length };

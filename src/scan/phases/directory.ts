@@ -2,6 +2,7 @@ import { listProjectsPage } from '../../jira/project-list';
 import { projectsWithPermissions } from '../../jira/permissions-check';
 import { listUsersPage } from '../../jira/users';
 import type { Account, ProjectEntry } from '../directory';
+import { writeKnownAccounts } from '../../activity/newcomers';
 import { publishAppAccounts } from '../partial';
 import { readList, writeChunk } from '../work-store';
 import { timeLeft, type StepContext } from './context';
@@ -30,7 +31,10 @@ export async function runDirectoryPhase(ctx: StepContext): Promise<boolean> {
     dir = { ...dir, accountChunks: dir.accountChunks + 1 };
     ctx.state = { ...ctx.state, directory: dir, cursor: ctx.state.cursor + page.users.length, done: ctx.state.done + accounts.length };
     if (page.isLast) {
-      ctx.state = await publishAppAccounts(ctx.state, await readList<Account>(runId, 'accounts', dir.accountChunks));
+      const all = await readList<Account>(runId, 'accounts', dir.accountChunks);
+      // From now on an account the ledger sees act that is not among these is a newcomer.
+      await writeKnownAccounts(all.map((a) => a.accountId));
+      ctx.state = await publishAppAccounts(ctx.state, all);
       return true;
     }
   }

@@ -15,6 +15,7 @@ import { withUnmeasured, type ScanState } from '../state';
 import { readList } from '../work-store';
 import { runWindow, timeLeft, type StepContext } from './context';
 import { writeBackfill } from '../../activity/backfill';
+import { readNewcomers } from '../../activity/newcomers';
 import type { ProjectActivity } from '../../contract';
 import type { IdentityWork } from './people';
 
@@ -50,8 +51,10 @@ export async function runIdentitiesPhase(ctx: StepContext, previous: SnapshotPoi
     readList<IdentityWork>(state.runId, 'identities', state.identityChunks),
     readAllOverrides(),
   ]);
+  // Newcomers are not in an incremental scan's (older) directory: the ledger looked them up.
+  const newcomers: Account[] = (await readNewcomers()).map((n) => ({ accountId: n.accountId, displayName: n.displayName, accountType: n.accountType, appType: n.appType, email: n.email, active: n.active, timeZone: undefined }));
   const shared: Shared = {
-    accounts: new Map(accountList.map((a) => [a.accountId, a])),
+    accounts: new Map([...newcomers, ...accountList].map((a) => [a.accountId, a])),
     projects,
     appProjects: appBrowsable(projects).map((p) => p.key).sort(),
     projectNames: new Map(projects.map((p) => [p.key, p.name])),

@@ -2,6 +2,10 @@ import { publishSnapshot, readGenerationSummaries } from '../snapshot-store';
 import { writeLastGood } from '../state';
 import type { StepContext } from './context';
 import { backfillDone, setLedgerWindow } from '../../activity/backfill';
+import { settleNewcomers } from '../../activity/newcomers';
+import type { Account } from '../directory';
+import type { IdentityWork } from './people';
+import { readList } from '../work-store';
 
 /** Makes the new generation the one readers see, in one write, and remembers it as the last good scan. */
 export async function runPublishPhase(ctx: StepContext): Promise<boolean> {
@@ -13,6 +17,9 @@ export async function runPublishPhase(ctx: StepContext): Promise<boolean> {
   await publishSnapshot(state.generation, summaries, { completedAt, windowDays: state.windowDays });
   // Readers count the blocks just written once the compactor has indexed them.
   await backfillDone(summaries.map((s) => s.accountId));
+  // Newcomers this run measured (or, in a full scan, read with every user) are newcomers no more.
+  const measured = state.mode === 'full' ? (await readList<Account>(state.directory.runId, 'accounts', state.directory.accountChunks)).map((a) => a.accountId) : (await readList<IdentityWork>(state.runId, 'identities', state.identityChunks)).map((w) => w.accountId);
+  await settleNewcomers(measured);
   await writeLastGood({
     runId: state.runId,
     generation: state.generation,

@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Host } from '../../dev/host/host';
+import type { IdentityDetail, IdentityList } from '../../src/contract';
+import { startTestHost } from '../support/host';
+import { allIdentities, asAdmin, scanToCompletion } from '../support/scan';
+
+process.env.SCAN_RETRY_BASE_MS = '20';
+
+let host: Host;
+afterEach(() => host?.close());
+
+describe('an account that starts acting after the scan', () => {
+  it('is on the identities list within a minute of its first event, as a candidate; the next scan measures it', async () => {
+    host = startTestHost();
+    const sim = host.sim;
+    if (!sim) throw new Error('needs the simulated site');
+    await scanToCompletion(host);
+    const [issueKey] = sim.mutate.touchIssues({ fraction: 0.01, seed: 3 });
+    await host.productEvents?.flush();
+    await host.queue.idle();
+
+    sim.mutate.addUser({ accountId: '712020:new-sync-bot', displayName: 'New Sync Bot', accountType: 'app' });
+    sim.mutate.addUser({ accountId: '712020:new-hire', displayName: 'New Hire', accountType: 'atlassian' });
+    const firstEvent = Date.now();
+    sim.mutate.addEvent({ issueKey: issueKey as string, accountId: '712020:new-sync-bot', kind: 'comment' });
+    sim.mutate.addEvent({ issueKey: issueKey as string, accountId: '712020:new-hire', kind: 'field' });
+    await host.productEvents?.flush();
+    await host.queue.idle();
+    const list = await asAdmin<IdentityList>(host, 'identities/list', { search: 'New ', limit: 50 });
+    expect(Date.now() - firstEvent).toBeLessThan(60_000);
+    const bot = list.items.find((i) => i.accountId === '712020:new-sync-bot');
+    expect(bot?.kind).toBe('app-account');
+    expect(bot?.touches).toBe(1);
+    expect(bot?.evidence.map((e) => e.signal)).toContain('new account');
+    const hire = list.items.find((i) => i.accountId === '712020:new-hire');
+    expect(hire?.kind).toBe('person-integration');
+    expect(hire?.evidence.map((e) => e.signal)).toEqual(['new account']);
+    const detail = await asAdmin<IdentityDetail>(host, 'identity/get', { accountId: '712020:new-sync-bot' });
+    expect(detail.touches).toBe(1);
+
+    // The next (incremental) scan measures both: the bot stays as an app account, the new hire is an ordinary person.
+    await scanToCompletion(host);
+    const after = new Map((await allIdentities(host)).map((i) => [i.accountId, i]));
+    expect(after.get('712020:new-sync-bot')?.kind).toBe('app-account');
+    expect(after.get('712020:new-sync-bot')?.evidence.map((e) => e.signal)).not.toContain('new account');
+    expect(after.has('712020:new-hire')).toBe(false);
+  }, 120_000);
+});

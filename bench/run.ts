@@ -139,12 +139,16 @@ const sizes = sim.truth.sizes();
 
 // The steady day: 1% of issues change and reach the app as product events, then the day's scheduled discovery runs.
 sim.meter.reset();
+host.storage.resetTotals();
 sim.mutate.touchIssues({ fraction: 0.01 });
 await host.productEvents?.flush();
 await drainQueue(host, { skipIdleTime: true });
 const eventDayPoints = sim.meter.snapshot().points;
 const incremental = await scan('incremental scan after 1% of issues changed');
 const steadyPointsPerDay = eventDayPoints + incremental.points;
+const steadyStorage = { ...host.storage.totals };
+const families = [...host.storage.byFamily].sort((a, b) => b[1] - a[1]).slice(0, 10);
+console.error(`[bench] steady day storage: ${JSON.stringify(steadyStorage)}; units by key family: ${families.map(([f, u]) => `${f} ${u}`).join(', ')}`);
 const { ledgerWeek } = await import('./activity');
 const { requestReconcile } = await import('../src/activity/compactor');
 const { readAllActivity } = await import('../src/activity/read');
@@ -231,6 +235,10 @@ const result = {
   ledger_week_cells: week.cells,
   ledger_week_mismatched: week.mismatched,
   reconcile_week_points: week.reconcilePoints,
+  steady_event_points: eventDayPoints,
+  steady_scan_points: incremental.points,
+  steady_storage_refused: steadyStorage.refused,
+  steady_peak_write_units_per_minute: steadyStorage.peakWriteUnitsPerMinute,
   burst_events_per_second: burst.events_per_second,
   burst_peak_write_units_per_minute: burst.peak_write_units_per_minute,
   burst_peak_read_units_per_minute: burst.peak_read_units_per_minute,

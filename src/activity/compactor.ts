@@ -19,7 +19,17 @@ const TICK_KEY = 'act:tick';
 const LOCK_STALE_MS = 5 * 60_000;
 /** Events are gathered this long before a compaction runs, so a burst is folded in one pass. */
 const GATHER_SECONDS = 2;
-const BATCH = 100;
+/** Inbox entries read at a time (each holds the facts of the events that arrived together). */
+const INBOX_PAGE = 5;
+const PACE_KEY = 'act:pace';
+/**
+ * Accounts folded per minute at most. Folding one account costs about two writes and three reads
+ * of Forge storage (its day's work items, its ledger, and the index line), whose limits are 4,000
+ * of each a minute per installation (in 10 KB units): this leaves room for the index, the scan and
+ * page views. A burst from thousands of people is folded over a few minutes instead of refused.
+ */
+export const ACCOUNTS_PER_MINUTE = 600;
+const MINUTE_MS = 60_000;
 
 const queue = new Queue({ key: ACTIVITY_QUEUE });
 
@@ -69,8 +79,17 @@ export async function compact(maxMs = 60_000, reindex: readonly string[] = [], u
   try {
     await kvs.delete(TICK_KEY);
     let meta = await readMeta();
+    const minute = Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS;
+    const pace = ((await kvs.get(PACE_KEY)) as { minute: number; accounts: number } | undefined) ?? { minute, accounts: 0 };
+    const foldedBefore = pace.minute === minute ? pace.accounts : 0;
+    let folded = 0;
+    let deferred = false;
     while (Date.now() - started < maxMs) {
-      const entries = await readInbox(BATCH);
+      if (foldedBefore + folded >= ACCOUNTS_PER_MINUTE) {
+        deferred = true;
+        break;
+      }
+      const entries = await readInbox(INBOX_PAGE);
       if (entries.length === 0) break;
       // Only a real event marks the day observation began (a reindex or upkeep alone does not).
       if (meta.observedFrom === null) meta = await markObserved(Math.min(...entries.map((e) => e.entry.receivedAt)));
@@ -79,7 +98,11 @@ export async function compact(maxMs = 60_000, reindex: readonly string[] = [], u
       await lookUpNewcomers(all.map((f) => f.accountId));
       await deleteKeys(entries.map((e) => e.key));
       facts += all.length;
+      folded += new Set(all.map((f) => f.accountId)).size;
     }
+    if (folded > 0) await kvs.set(PACE_KEY, { minute, accounts: foldedBefore + folded });
+    // The minute's share is spent: the rest of the inbox waits for the next minute (it is stored; nothing is lost).
+    if (deferred) await queue.push([{ body: { kind: 'compact' }, delayInSeconds: Math.ceil((minute + MINUTE_MS - Date.now()) / 1000) + 1 }]);
     const due = [...reconcile, ...(upkeep ? await dueForReconciliation() : [])];
     for (const accountId of await reconcileAccounts(due)) changed.add(accountId);
     if (changed.size > 0) await refreshIndex([...changed], meta.windowDays);

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Host } from '../../dev/host/host';
 import type { IdentityDetail, IdentityList } from '../../src/contract';
+import { runInvocation } from '../../dev/host/runtime';
+import { readSnapshotPointer } from '../../src/scan/snapshot-store';
 import { startTestHost } from '../support/host';
 import { allIdentities, asAdmin, scanToCompletion } from '../support/scan';
 
@@ -44,5 +46,29 @@ describe('an account that starts acting after the scan', () => {
     expect(after.get('712020:new-sync-bot')?.kind).toBe('app-account');
     expect(after.get('712020:new-sync-bot')?.evidence.map((e) => e.signal)).not.toContain('new account');
     expect(after.has('712020:new-hire')).toBe(false);
+  }, 120_000);
+
+  it('a scan after a day of ordinary changes keeps the published snapshot and reads only the audit log', async () => {
+    host = startTestHost();
+    const sim = host.sim;
+    if (!sim) throw new Error('needs the simulated site');
+    await scanToCompletion(host);
+    const pointer = () => runInvocation({ functionKey: 't', moduleKey: 't', moduleType: 't', timeoutMs: 10_000 }, () => readSnapshotPointer());
+    const before = await pointer();
+    const shownBefore = await allIdentities(host);
+    sim.mutate.touchIssues({ fraction: 0.05, seed: 11 });
+    sim.mutate.integrationsAct({ count: 50, seed: 12 });
+    await host.productEvents?.flush();
+    await host.queue.idle();
+    sim.meter.reset();
+    await scanToCompletion(host);
+    expect(Object.keys(sim.meter.snapshot().byEndpoint)).toEqual(['GET /rest/api/3/auditing/record']);
+    const after = await pointer();
+    expect(after?.generation).toBe(before?.generation);
+    expect(after?.completedAt).not.toBe(before?.completedAt);
+    // The same identities, with the activity the events added.
+    const shownAfter = await allIdentities(host);
+    expect(shownAfter.map((i) => i.accountId).sort()).toEqual(shownBefore.map((i) => i.accountId).sort());
+    expect(shownAfter.reduce((n, i) => n + i.touches, 0)).toBeGreaterThan(shownBefore.reduce((n, i) => n + i.touches, 0));
   }, 120_000);
 });

@@ -8,8 +8,10 @@
  * - Reads: 4000 per minute, counted in 10 KB units (a 65 KB answer counts as 7).
  * - Writes: 4000 per minute, counted in 10 KB units of the request.
  *
- * Windows slide over real (monotonic) time, not the virtual clock some benchmarks install: the
- * service counts wall-clock seconds. A refused request costs nothing.
+ * Windows slide over the app's clock (Date.now): real time, except that a bench or test with a
+ * virtual clock that skips idle time (a scan waiting for the next hour) skips it for storage too,
+ * as the world would have waited that long. While work runs the two clocks move together. A
+ * refused request costs nothing.
  */
 import { Buffer } from 'node:buffer';
 import { KvsError } from './errors';
@@ -65,6 +67,13 @@ class Window {
   }
 }
 
+/** A request's key family: `scan:snap`, `act:ids`... (from its key, or the prefix a query asks for). */
+function familyOf(path: string, body: unknown): string {
+  const text = JSON.stringify(body ?? {});
+  const key = /"(?:key|value)":"([^"]+)"/.exec(text)?.[1];
+  return key ? key.split(':').slice(0, 2).join(':') : path;
+}
+
 export function rateLimited(message: string): KvsError {
   return new KvsError(429, 'RATE_LIMIT_EXCEEDED', message);
 }
@@ -76,10 +85,12 @@ export class StorageRateLimiter {
   private stormLeft = 0;
   /** What the installation asked of storage so far: for the bench's figures. */
   readonly totals = { writeUnits: 0, readUnits: 0, refused: 0, peakWriteUnitsPerMinute: 0, peakReadUnitsPerMinute: 0 };
+  /** Units by key family (the key's first two `:` parts) and direction, for the bench to say what spends them. */
+  readonly byFamily = new Map<string, number>();
 
   constructor(
     readonly limits: StorageRateLimits = PUBLISHED_STORAGE_LIMITS,
-    private readonly clock: () => number = () => performance.now(),
+    private readonly clock: () => number = () => Date.now(),
   ) {}
 
   /** The next `count` storage requests answer 429 whatever the counters say (a fault for tests). */
@@ -90,6 +101,7 @@ export class StorageRateLimiter {
   /** Starts the totals afresh (a bench measuring one part of a run). */
   resetTotals(): void {
     Object.assign(this.totals, { writeUnits: 0, readUnits: 0, refused: 0, peakWriteUnitsPerMinute: 0, peakReadUnitsPerMinute: 0 });
+    this.byFamily.clear();
   }
 
   /** Requests of the storm not yet answered. */
@@ -105,6 +117,10 @@ export class StorageRateLimiter {
       this.totals.refused += 1;
       throw e;
     }
+  }
+
+  private addFamily(family: string, units: number): void {
+    this.byFamily.set(family, (this.byFamily.get(family) ?? 0) + units);
   }
 
   private count(path: string, body: unknown): void {
@@ -127,18 +143,20 @@ export class StorageRateLimiter {
       }
       this.writes.add(now, units);
       this.totals.writeUnits += units;
+      this.addFamily(`write ${familyOf(path, body)}`, units);
       this.totals.peakWriteUnitsPerMinute = Math.max(this.totals.peakWriteUnitsPerMinute, this.writes.used(now));
     }
     this.requests.add(now, 1);
   }
 
   /** After a read: its answer's size is what counts against the read limit. */
-  chargeRead(path: string, answer: unknown): void {
+  chargeRead(path: string, answer: unknown, request?: unknown): void {
     if (!isReadPath(path)) return;
     const now = this.clock();
     const units = unitsOf(answer);
     this.reads.add(now, units);
     this.totals.readUnits += units;
+    this.addFamily(`read ${familyOf(path, request)}`, units);
     this.totals.peakReadUnitsPerMinute = Math.max(this.totals.peakReadUnitsPerMinute, this.reads.used(now));
   }
 }

@@ -78,7 +78,7 @@ export class KvsStore {
     try {
       this.limiter?.admit(operation, body);
       const result = route(this.ctx, body);
-      this.limiter?.chargeRead(operation, result);
+      this.limiter?.chargeRead(operation, result, body);
       return result === undefined ? { status: 200 } : { status: 200, body: result };
     } catch (e) {
       if (e instanceof KvsError) {

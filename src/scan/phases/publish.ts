@@ -15,8 +15,9 @@ export async function runPublishPhase(ctx: StepContext): Promise<boolean> {
   const completedAt = new Date().toISOString();
   await setLedgerWindow(state.windowDays);
   await publishSnapshot(state.generation, summaries, { completedAt, windowDays: state.windowDays });
-  // Readers count the blocks just written once the compactor has indexed them.
-  await backfillDone(summaries.map((s) => s.accountId));
+  // Readers count the blocks just written once the compactor has indexed them (a run that kept the
+  // published generation wrote none).
+  if (state.generation !== state.previousGeneration) await backfillDone(summaries.map((s) => s.accountId));
   // Newcomers this run measured (or, in a full scan, read with every user) are newcomers no more.
   const measured = state.mode === 'full' ? (await readList<Account>(state.directory.runId, 'accounts', state.directory.accountChunks)).map((a) => a.accountId) : (await readList<IdentityWork>(state.runId, 'identities', state.identityChunks)).map((w) => w.accountId);
   await settleNewcomers(measured);

@@ -10,7 +10,8 @@ import { runReminderSweep } from './registry/reminders';
 import { runAccountabilitySweep } from './resolvers/sweeps/accountability';
 import { startScan, runScanStep } from './scan/engine';
 import { readRoles } from './scan/project-roles';
-import { readRolesRequest, readScanStepEvent } from './scan/queue';
+import { readPeopleRequest, readRolesRequest, readScanStepEvent } from './scan/queue';
+import { lookUpPeopleCards } from './registry/people-cards';
 
 /** The resolver function behind both Custom UI modules (manifest.yml: function `resolver`); unknown keys get NOT_FOUND. */
 export const handler = onlyKnownKeys(makeResolver<Defs>(handlers), Object.keys(handlers));
@@ -24,6 +25,9 @@ export async function scanWorker(event: AsyncEvent): Promise<void> {
   // Project roles an admin's page view asked for: read in the background, never on the page view.
   const roles = readRolesRequest(event.body);
   if (roles) return readRoles(roles);
+  // People's names a page view did not find stored: looked up in the background, never on the page view.
+  const people = readPeopleRequest(event.body);
+  if (people) return lookUpPeopleCards(people.accountIds);
   const step = readScanStepEvent(event.body);
   // Retrying an event that is not a scan step cannot help: say so and let it go.
   if (!step) {

@@ -1,4 +1,6 @@
 import { kvs } from '../storage/kvs';
+import { BACKGROUND, JiraClient } from '../jira/client';
+import { getUserStatus } from '../jira/user-get';
 
 /**
  * What the app last learned from Jira about a person it names on a page (owners, backups, credential
@@ -55,4 +57,18 @@ export async function readPeopleCards(accountIds: readonly string[]): Promise<Ma
   const unique = [...new Set(accountIds.filter((id) => id && id !== 'app'))];
   const cards = await Promise.all(unique.map(async (id) => (await kvs.get(cardKey(id))) as PersonCard | undefined));
   return new Map(cards.filter((c): c is PersonCard => !!c).map((c) => [c.accountId, c]));
+}
+
+/**
+ * The background lookup a page view asked for (a scan-queue event): each person's card is read
+ * from Jira as the app (3 points each) and stored, so that the next page view shows the name.
+ */
+export async function lookUpPeopleCards(accountIds: readonly string[]): Promise<void> {
+  const known = await readPeopleCards(accountIds);
+  const missing = [...new Set(accountIds)].filter((id) => id && id !== 'app' && !known.has(id));
+  const client = new JiraClient(BACKGROUND, { maxConcurrency: 4 });
+  for (const id of missing) {
+    const status = await getUserStatus(client, id);
+    if (status) await rememberPeople([status]);
+  }
 }

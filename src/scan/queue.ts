@@ -39,6 +39,22 @@ export function readRolesRequest(body: Record<string, unknown>): RolesRequestEve
   return { kind, accountId, projectKeys: projectKeys.filter((k): k is string => typeof k === 'string') };
 }
 
+/** People whose names a page view could not find in storage: looked up in the background. */
+export interface PeopleRequestEvent {
+  kind: 'people';
+  accountIds: string[];
+}
+
+export function readPeopleRequest(body: Record<string, unknown>): PeopleRequestEvent | null {
+  const { kind, accountIds } = body;
+  if (kind !== 'people' || !Array.isArray(accountIds)) return null;
+  return { kind, accountIds: accountIds.filter((id): id is string => typeof id === 'string').slice(0, 100) };
+}
+
+export async function enqueuePeopleRequest(accountIds: readonly string[]): Promise<void> {
+  await queue.push([{ body: { kind: 'people', accountIds: accountIds.slice(0, 100) } }]);
+}
+
 export async function enqueueRolesRequest(request: Omit<RolesRequestEvent, 'kind'>): Promise<void> {
   await queue.push([{ body: { kind: 'roles', ...request } }]);
 }

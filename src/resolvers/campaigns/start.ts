@@ -51,7 +51,7 @@ export const startCampaignResolver = defineResolver({
     const candidates = await campaignCandidates(ownership, payload.scope.projectKey !== undefined);
     const credentials = new Map<string, Credential[]>((await readAllCredentials()).map((g) => [g.accountId, g.credentials]));
     const ownerIds = [...new Set([...ownership.values()].map((o) => o.ownerAccountId).filter(Boolean))];
-    const names = new Map([...(await peopleNames(ownerIds, 50))].map(([id, u]) => [id, u.displayName]));
+    const names = new Map([...(await peopleNames(ownerIds, 50, 'now'))].map(([id, u]) => [id, u.displayName]));
     const plan = planCampaign(candidates, ownership, credentials, payload.scope, names);
     if (plan.tasks.length === 0) throw new AppFailure('INVALID_INPUT', 'scope: no identity in this scope has an owner to ask. Record owners first, or widen the scope.');
     const header = await startCampaign(

@@ -34,6 +34,7 @@ export const POOL_SHARE = 0.25;
 export const POOL_RESERVE = 0.1;
 
 const HOUR = 3_600_000;
+const RESET_ROUNDING_MS = 2_000;
 /**
  * Share of the hour's budget kept spare: the app estimates each answer's cost from Jira's published
  * model, and requests that fail or time out may still be charged by Jira.
@@ -130,9 +131,10 @@ export class PointsBudget {
     const now = this.now();
     const hour = hourOf(now);
     if (hour !== this.state.hourStart) this.state = { ...this.state, hourStart: hour, used: 0 };
-    // A pool's ceiling counts this hour's `used`, so it lasts no longer than the hour (or the pool's reset).
-    if (this.state.pools?.some((p) => p.resetAt <= now || p.resetAt > hour + HOUR)) {
-      this.state = { ...this.state, pools: this.state.pools.filter((p) => p.resetAt > now && p.resetAt <= hour + HOUR) };
-    }
+    // A pool's ceiling counts this hour's `used`, so it lasts no longer than the hour (or the pool's
+    // reset). Jira gives the reset in whole seconds (`t`), rounded up: a reset a moment past the
+    // hour's end is this hour's.
+    const lasts = (p: PoolLimit) => p.resetAt > now && p.resetAt <= hour + HOUR + RESET_ROUNDING_MS;
+    if (this.state.pools?.some((p) => !lasts(p))) this.state = { ...this.state, pools: this.state.pools.filter(lasts) };
   }
 }

@@ -33,4 +33,20 @@ describe('faults during a scan give the same snapshot as a clean scan', () => {
     host.close();
     expect(faulty).toEqual(await lab.cleanSnapshot());
   }, 120_000);
+
+  it("a global pool shared with other installations: the scan keeps to a fair share of what remains, never meets a 429, and finishes", async () => {
+    const host = lab.startHost();
+    // A small global pool of which ten other sites take 300 points an hour: what is left is shared.
+    host.sim?.quota.set({ hourlyPoints: 600, kind: 'global', otherInstallations: 10, otherPointsPerHour: 30 });
+    const started = Date.now();
+    await lab.scan(host);
+    const refused = (host.sim?.recorded() ?? []).filter((r) => r.status === 429);
+    expect(refused).toEqual([]);
+    // It waited for at least one of the pool's resets (the top of an hour) rather than take what the other sites need.
+    expect(Date.now()).toBeGreaterThanOrEqual(Math.floor(started / 3_600_000) * 3_600_000 + 3_600_000);
+    host.sim?.quota.set({ hourlyPoints: 65_000, kind: 'global', otherInstallations: 0, otherPointsPerHour: 0 });
+    const shared = await lab.snapshotOf(host);
+    host.close();
+    expect(shared).toEqual(await lab.cleanSnapshot());
+  }, 120_000);
 });

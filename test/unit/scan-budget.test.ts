@@ -25,6 +25,15 @@ describe('the per-installation hourly points budget', () => {
     expect(budget.snapshot().used).toBe(10);
   });
 
+  it("keeps a low pool's fair share when Jira's reset, in whole seconds, lands just past the hour", () => {
+    const now = 10 * HOUR + 64_500;
+    const budget = new PointsBudget({ pointsPerHour: 10_000, hourStart: 10 * HOUR, used: 400, maxUsedInHour: 400 }, () => now);
+    // t = 3536 s rounds 3535.5 s up: the reset comes half a second after 11:00.
+    budget.observePools([{ policy: 'global-app-quota', limit: 600, remaining: 119, resetAt: now + 3_536_000, observedAt: now }]);
+    budget.reserve(14)(14);
+    expect(() => budget.reserve(1)).toThrow(BudgetSpentError);
+  });
+
   it('charges a request that straddles the hour to the hour it ended in', () => {
     let now = 10 * HOUR + HOUR - 1;
     const budget = new PointsBudget({ pointsPerHour: 1_000, hourStart: 10 * HOUR, used: 100, maxUsedInHour: 100 }, () => now);

@@ -8,7 +8,7 @@ import { Queue } from '@forge/events';
 import { BACKGROUND, JiraClient } from '../jira/client';
 import { searchIssuesPage } from '../jira/search';
 import type { Fact } from './facts';
-import { ageOut, dayOf, DAY_MS, foldIds, RECENT_DAYS, setDayCells, windowTotals, type DayKey } from './ledger';
+import { ageOut, dayOf, DAY_MS, foldIds, RECENT_DAYS, setDayCells, windowTotals, type DayKey, type IdentityLedger } from './ledger';
 import { noteNewcomers } from './newcomers';
 import { reconcileAccount } from './reconcile';
 import { deleteDayIds, deleteKeys, markObserved, readBlocks, readDayIds, readIndex, readInbox, readLedger, readMeta, writeDayIds, writeIndex, writeLedger, type IndexEntry } from './store';
@@ -28,7 +28,7 @@ const PACE_KEY = 'act:pace';
  * of each a minute per installation (in 10 KB units): this leaves room for the index, the scan and
  * page views. A burst from thousands of people is folded over a few minutes instead of refused.
  */
-export const ACCOUNTS_PER_MINUTE = 600;
+export const ACCOUNTS_PER_MINUTE = 400;
 const MINUTE_MS = 60_000;
 
 const queue = new Queue({ key: ACTIVITY_QUEUE });
@@ -76,6 +76,8 @@ export async function compact(maxMs = 60_000, reindex: readonly string[] = [], u
   const started = Date.now();
   let facts = 0;
   const changed = new Set<string>(reindex);
+  // Ledgers this run wrote, so that the index is refreshed without reading them again.
+  const written = new Map<string, IdentityLedger>();
   try {
     await kvs.delete(TICK_KEY);
     let meta = await readMeta();
@@ -94,7 +96,7 @@ export async function compact(maxMs = 60_000, reindex: readonly string[] = [], u
       // Only a real event marks the day observation began (a reindex or upkeep alone does not).
       if (meta.observedFrom === null) meta = await markObserved(Math.min(...entries.map((e) => e.entry.receivedAt)));
       const all = await withProjects(entries.flatMap((e) => e.entry.facts));
-      for (const accountId of await foldFacts(all, meta.windowDays)) changed.add(accountId);
+      for (const accountId of await foldFacts(all, meta.windowDays, Date.now(), written)) changed.add(accountId);
       await lookUpNewcomers(all.map((f) => f.accountId));
       await deleteKeys(entries.map((e) => e.key));
       facts += all.length;
@@ -104,8 +106,11 @@ export async function compact(maxMs = 60_000, reindex: readonly string[] = [], u
     // The minute's share is spent: the rest of the inbox waits for the next minute (it is stored; nothing is lost).
     if (deferred) await queue.push([{ body: { kind: 'compact' }, delayInSeconds: Math.ceil((minute + MINUTE_MS - Date.now()) / 1000) + 1 }]);
     const due = [...reconcile, ...(upkeep ? await dueForReconciliation() : [])];
-    for (const accountId of await reconcileAccounts(due)) changed.add(accountId);
-    if (changed.size > 0) await refreshIndex([...changed], meta.windowDays);
+    for (const accountId of await reconcileAccounts(due)) {
+      changed.add(accountId);
+      written.delete(accountId); // reconciliation wrote it again
+    }
+    if (changed.size > 0) await refreshIndex([...changed], meta.windowDays, Date.now(), written);
     if (upkeep) await dailyUpkeep();
   } finally {
     await kvs.delete(LOCK_KEY);
@@ -142,7 +147,7 @@ async function withProjects(facts: Fact[]): Promise<Fact[]> {
 }
 
 /** Folds facts into the ids and ledger documents; answers the accounts whose ledger changed. */
-export async function foldFacts(facts: readonly Fact[], windowDays: number, now = Date.now()): Promise<string[]> {
+export async function foldFacts(facts: readonly Fact[], windowDays: number, now = Date.now(), written?: Map<string, IdentityLedger>): Promise<string[]> {
   const oldest = dayOf(now - (RECENT_DAYS - 1) * DAY_MS);
   const byAccount = new Map<string, Map<DayKey, Fact[]>>();
   for (const f of facts) {
@@ -167,6 +172,7 @@ export async function foldFacts(facts: readonly Fact[], windowDays: number, now 
     if (ageOut(ledger, dayOf(now - windowDays * DAY_MS))) dirty = true;
     if (dirty) {
       await writeLedger(ledger);
+      written?.set(accountId, ledger);
       changed.push(accountId);
     }
   }
@@ -174,13 +180,13 @@ export async function foldFacts(facts: readonly Fact[], windowDays: number, now 
 }
 
 /** Rewrites the index lines of some accounts (all accounts in the ledger's index when none are named). */
-export async function refreshIndex(accountIds: readonly string[] | null, windowDays?: number, now = Date.now()): Promise<void> {
+export async function refreshIndex(accountIds: readonly string[] | null, windowDays?: number, now = Date.now(), written?: ReadonlyMap<string, IdentityLedger>): Promise<void> {
   const days = windowDays ?? (await readMeta()).windowDays;
   const fromDay = dayOf(now - days * DAY_MS);
   const index = new Map((await readIndex()).map((e) => [e.accountId, e]));
   const targets = accountIds ?? [...index.keys()];
   for (const accountId of targets) {
-    const ledger = await readLedger(accountId);
+    const ledger = written?.get(accountId) ?? (await readLedger(accountId));
     if (accountIds === null && ageOut(ledger, fromDay)) await writeLedger(ledger);
     const totals = windowTotals(ledger, await readBlocks(accountId), fromDay);
     const entry: IndexEntry = { accountId, projects: Object.fromEntries([...totals].filter(([, c]) => c.touches > 0 || c.worked > 0)) };

@@ -52,3 +52,21 @@ export type { CellCounts };
 export async function readDayCells(accountId: string): Promise<Record<string, Record<string, CellCounts>>> {
   return (await readLedger(accountId)).days;
 }
+
+/**
+ * Accounts whose observed activity (product events since they began to arrive) reaches
+ * `perDay` touches a day, at least `minDays` days counted: people the ledger shows working like
+ * automation, for the scan to measure. Accounts with backfilled history are the scan's already.
+ */
+export async function readBusyAccounts(perDay: number, minDays = 7, now = Date.now()): Promise<Array<{ accountId: string; touches: number }>> {
+  const meta = await readMeta();
+  if (meta.observedFrom === null) return [];
+  const observed = Math.floor((Date.parse(`${dayOf(now)}T00:00:00Z`) - Date.parse(`${meta.observedFrom}T00:00:00Z`)) / DAY_MS) + 1;
+  const days = Math.min(meta.windowDays, Math.max(minDays, observed));
+  const out: Array<{ accountId: string; touches: number }> = [];
+  for (const e of await readIndex()) {
+    const touches = Object.values(e.projects).reduce((n, c) => n + c.touches, 0);
+    if (touches >= perDay * days) out.push({ accountId: e.accountId, touches });
+  }
+  return out;
+}

@@ -71,4 +71,24 @@ describe('an account that starts acting after the scan', () => {
     expect(shownAfter.map((i) => i.accountId).sort()).toEqual(shownBefore.map((i) => i.accountId).sort());
     expect(shownAfter.reduce((n, i) => n + i.touches, 0)).toBeGreaterThan(shownBefore.reduce((n, i) => n + i.touches, 0));
   }, 120_000);
+
+  it('a known person the ledger shows working like automation is measured by the next scan, then left alone for a week', async () => {
+    host = startTestHost();
+    const sim = host.sim;
+    if (!sim) throw new Error('needs the simulated site');
+    await scanToCompletion(host);
+    const shown = new Set((await allIdentities(host)).map((i) => i.accountId));
+    const person = sim.truth.ordinaryPeopleAccountIds().find((id) => !shown.has(id)) as string;
+    // Twelve issues in a day: past the candidate line (1.5 a day over at least a week counted).
+    for (const key of sim.mutate.touchIssues({ fraction: 0.05, seed: 21 }).slice(0, 12)) sim.mutate.addEvent({ issueKey: key, accountId: person, kind: 'field' });
+    await host.productEvents?.flush();
+    await host.queue.idle();
+    sim.meter.reset();
+    await scanToCompletion(host);
+    expect(Object.keys(sim.meter.snapshot().byEndpoint).length).toBeGreaterThan(1);
+    // Found ordinary: the next scan does not measure them again.
+    sim.meter.reset();
+    await scanToCompletion(host);
+    expect(Object.keys(sim.meter.snapshot().byEndpoint)).toEqual(['GET /rest/api/3/auditing/record']);
+  }, 120_000);
 });

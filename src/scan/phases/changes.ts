@@ -1,6 +1,9 @@
 import { auditRecordsSince } from '../../jira/audit';
 import { JiraError } from '../../jira/errors';
 import { readNewcomers } from '../../activity/newcomers';
+import { readBusyAccounts } from '../../activity/read';
+import { THRESHOLDS } from '../../rules/classification';
+import { readRecentlyScreened } from '../screened';
 import { readAllOverrides } from '../overrides';
 import { readIdentitySummaries, readSnapshotPointer } from '../snapshot-store';
 import type { Account } from '../directory';
@@ -8,8 +11,14 @@ import { readList, writeList } from '../work-store';
 import { runWindow, type StepContext } from './context';
 import type { IdentityWork } from './people';
 
-/** Audit categories whose changes can add identities or change access: those need a full scan. */
-const ACCESS_CATEGORIES = ['user management', 'group management', 'permissions', 'projects'];
+/**
+ * Audit categories whose changes can change access: those need a full scan. New users are not
+ * among them: an account that acts reaches the ledger through product events (a newcomer), and
+ * one that never acts touches nothing.
+ */
+const ACCESS_CATEGORIES = ['group management', 'permissions', 'projects'];
+/** Without product events (real-site mode), new users need a full scan too. */
+const NO_EVENTS_CATEGORIES = [...ACCESS_CATEGORIES, 'user management'];
 
 /**
  * First phase of an incremental scan: one look at Jira's audit log since the last scan. If users,
@@ -21,7 +30,8 @@ export async function runChangesPhase(ctx: StepContext): Promise<boolean> {
   const since = ctx.lastGood?.startedAt;
   const pointer = await readSnapshotPointer();
   const audit = since ? await readAudit(ctx, since) : { records: null, unavailable: null };
-  const changed = audit.records?.some((r) => ACCESS_CATEGORIES.includes(r.category.toLowerCase())) ?? false;
+  const categories = (await runWindow(ctx)).to !== null ? ACCESS_CATEGORIES : NO_EVENTS_CATEGORIES;
+  const changed = audit.records?.some((r) => categories.includes(r.category.toLowerCase())) ?? false;
   if (!audit.records || !pointer || changed) {
     const fullScanReason =
       audit.unavailable ??
@@ -37,6 +47,9 @@ export async function runChangesPhase(ctx: StepContext): Promise<boolean> {
   for (const [accountId, override] of overrides) if (override === 'integration') work.set(accountId, { accountId });
   // Accounts that started acting since the last full scan (the ledger saw them): measured now.
   for (const n of await readNewcomers()) if (!work.has(n.accountId)) work.set(n.accountId, { accountId: n.accountId });
+  // People the ledger shows as busy as a candidate (not measured in the last week): measured now.
+  const screened = await readRecentlyScreened();
+  for (const b of await readBusyAccounts(THRESHOLDS.candidatePerDay)) if (!work.has(b.accountId) && !screened.has(b.accountId)) work.set(b.accountId, { accountId: b.accountId });
   const list = [...work.values()].sort((a, b) => a.accountId.localeCompare(b.accountId));
   // With product events keeping the ledger current, an identity the last snapshot has, under the
   // same admin mark, has nothing to measure: when that holds for all, the published generation

@@ -16,6 +16,7 @@ import { readList } from '../work-store';
 import { runWindow, timeLeft, type StepContext } from './context';
 import { writeBackfill } from '../../activity/backfill';
 import { readNewcomers } from '../../activity/newcomers';
+import { markScreened } from '../screened';
 import type { ProjectActivity } from '../../contract';
 import type { IdentityWork } from './people';
 
@@ -134,6 +135,8 @@ async function measureIdentity(ctx: StepContext, shared: Shared, item: IdentityW
   if (!classification) {
     // A candidate the partial snapshot showed while it was being measured: an ordinary person after all.
     if (state.partialPublished && isPerson) await deleteIdentityRecord(state.generation, item.accountId);
+    // A busy person the ledger pointed at, found ordinary: not measured again for a week.
+    if (state.mode === 'incremental' && isPerson) await markScreened([item.accountId]);
     return;
   }
   const activity = await located.finish();

@@ -106,7 +106,7 @@ export async function compact(maxMs = 60_000, reindex: readonly string[] = [], u
     // The minute's share is spent: the rest of the inbox waits for the next minute (it is stored; nothing is lost).
     if (deferred) await queue.push([{ body: { kind: 'compact' }, delayInSeconds: Math.ceil((minute + MINUTE_MS - Date.now()) / 1000) + 1 }]);
     const due = [...reconcile, ...(upkeep ? await dueForReconciliation() : [])];
-    for (const accountId of await reconcileAccounts(due)) {
+    for (const accountId of await reconcileAccounts(due, started + maxMs)) {
       changed.add(accountId);
       written.delete(accountId); // reconciliation wrote it again
     }
@@ -213,14 +213,25 @@ async function dueForReconciliation(now = Date.now()): Promise<string[]> {
   return (await readIndex()).map((e) => e.accountId).filter((id) => hash(id) % 7 === weekday);
 }
 
-async function reconcileAccounts(accountIds: readonly string[]): Promise<string[]> {
+/**
+ * Reconciles accounts until `deadline` (ms); the ones left are queued for another run, so that one
+ * run stays inside the consumer's timeout however many accounts are due.
+ */
+async function reconcileAccounts(accountIds: readonly string[], deadline: number): Promise<string[]> {
   if (accountIds.length === 0) return [];
   const client = new JiraClient(BACKGROUND, { maxConcurrency: 4 });
   // Days before events began are the backfill's blocks, not the ledger's: nothing to reconcile there.
   const observedFrom = (await readMeta()).observedFrom;
   const days = reconciliationDays().filter((d) => observedFrom !== null && d >= observedFrom);
   const changed: string[] = [];
-  for (const accountId of new Set(accountIds)) if (await reconcileAccount(client, accountId, days)) changed.push(accountId);
+  const all = [...new Set(accountIds)];
+  for (const [i, accountId] of all.entries()) {
+    if (Date.now() >= deadline) {
+      await requestReconcile(all.slice(i));
+      break;
+    }
+    if (await reconcileAccount(client, accountId, days)) changed.push(accountId);
+  }
   return changed;
 }
 

@@ -55,14 +55,18 @@ export class BudgetSpentError extends Error {
 /**
  * The fair-share rule for one reading of a low pool: this installation may have spent, this hour,
  * at most what it had spent when the reading came plus POOL_SHARE of what then remained above
- * POOL_RESERVE of the pool. Later readings only lower the ceiling (when other sites or page views
+ * POOL_RESERVE of the pool (for the tenant pool, which no other site shares, all of it above the
+ * reserve). Later readings only lower the ceiling (when other sites or page views
  * drain the pool faster than we do); our own spending never raises it. A pool Jira does not report
  * as low (no remaining figure) sets no ceiling.
  */
 export function poolCeiling(previous: PoolLimit | undefined, reading: PoolReading, usedNow: number): PoolLimit | undefined {
   if (reading.remaining === null) return previous && previous.resetAt > reading.observedAt ? previous : undefined;
   const reserve = reading.limit === null ? 0 : reading.limit * POOL_RESERVE;
-  const ceiling = usedNow + Math.floor(Math.max(0, reading.remaining - reserve) * POOL_SHARE);
+  // The global pool is shared with every other site that installed the app: a fair share of it.
+  // The tenant pool is this app's on this site alone: all of it but the reserve for page views.
+  const share = reading.policy.startsWith('tenant') ? 1 : POOL_SHARE;
+  const ceiling = usedNow + Math.floor(Math.max(0, reading.remaining - reserve) * share);
   const current = previous && previous.resetAt > reading.observedAt ? previous.ceiling : Infinity;
   return { policy: reading.policy, remaining: reading.remaining, limit: reading.limit, resetAt: reading.resetAt, ceiling: Math.min(current, ceiling) };
 }

@@ -53,6 +53,8 @@ describe('fair share of a points pool Jira reports low', () => {
     ['nothing when the pool is inside its reserve', reading(6_000, 65_000), 3_000, 3_000],
     ['no reserve when Jira does not say the size', reading(4_000, null), 0, 1_000],
     ['no ceiling when Jira does not say the pool is low', reading(null, 65_000), 3_000, undefined],
+    // The tenant pool is this app's on this site alone: all of it above the reserve (10,010 of 100,100).
+    ['all of the tenant pool above its reserve', { ...reading(17_842, 100_100), policy: 'tenant-app-quota' }, 3_000, 3_000 + 7_832],
   ])('%s', (_name, r, usedNow, ceiling) => {
     expect(poolCeiling(undefined, r, usedNow)?.ceiling).toBe(ceiling);
   });

@@ -8,10 +8,8 @@
  * - Reads: 4000 per minute, counted in 10 KB units (a 65 KB answer counts as 7).
  * - Writes: 4000 per minute, counted in 10 KB units of the request.
  *
- * Windows slide over the app's clock (Date.now): real time, except that a bench or test with a
- * virtual clock that skips idle time (a scan waiting for the next hour) skips it for storage too,
- * as the world would have waited that long. While work runs the two clocks move together. A
- * refused request costs nothing.
+ * Windows slide over real (monotonic) time, not the virtual clock some benchmarks install: the
+ * service counts wall-clock seconds. A refused request costs nothing.
  */
 import { Buffer } from 'node:buffer';
 import { KvsError } from './errors';
@@ -90,7 +88,7 @@ export class StorageRateLimiter {
 
   constructor(
     readonly limits: StorageRateLimits = PUBLISHED_STORAGE_LIMITS,
-    private readonly clock: () => number = () => Date.now(),
+    private readonly clock: () => number = () => performance.now(),
   ) {}
 
   /** The next `count` storage requests answer 429 whatever the counters say (a fault for tests). */

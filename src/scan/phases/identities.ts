@@ -133,10 +133,13 @@ async function measureIdentity(ctx: StepContext, shared: Shared, item: IdentityW
     override,
   );
   if (!classification) {
+    // The ledger keeps measured history for integrations only: an ordinary person's activity there
+    // is what events show, which tells the next scans whether they start to look busy.
+    await backfill(item.accountId, shared.window, []);
     // A candidate the partial snapshot showed while it was being measured: an ordinary person after all.
     if (state.partialPublished && isPerson) await deleteIdentityRecord(state.generation, item.accountId);
-    // A busy person the ledger pointed at, found ordinary: not measured again for a week.
-    if (state.mode === 'incremental' && isPerson) await markScreened([item.accountId]);
+    // Measured and found ordinary: not measured again for a week, however busy the ledger shows them.
+    if (isPerson) await markScreened([item.accountId]);
     return;
   }
   const activity = await located.finish();

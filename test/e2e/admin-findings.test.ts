@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Persona } from '../../dev/host/host';
 import type { Envelope, IdentityDetail, IdentityList, ScanStatus, UserOption } from '../../src/contract';
-import { launchBrowser, openPage, personaOf, postJson, SCREENSHOTS, startApp, type RunningApp } from './support';
+import { launchBrowser, openPage, personaOf, pickPersonByKeyboard, postJson, SCREENSHOTS, startApp, type RunningApp } from './support';
 
 /**
  * Issue 12's findings 13, 14 and 15 and the registry tasks that close them, in Chromium on the demo
@@ -200,15 +200,7 @@ describe('finding 15: CSV template, names in the export, owner sort, bulk owners
       ['bulk-owner', owner],
       ['bulk-backup', backup],
     ] as const) {
-      const input = page.getByTestId(picker).getByRole('combobox');
-      await input.focus();
-      await page.keyboard.type(person.displayName.split(' ')[0] ?? person.displayName);
-      await page.getByTestId(picker).getByRole('option', { name: person.displayName }).waitFor();
-      const options = await page.getByTestId(picker).getByRole('option').allInnerTexts();
-      const index = options.findIndex((o) => o.includes(person.displayName));
-      for (let i = 0; i <= index; i++) await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('Enter');
-      await expect(page.getByTestId(`${picker}-value`).innerText()).resolves.toContain(person.displayName);
+      await pickPersonByKeyboard(page, picker, person.displayName.split(' ')[0] ?? person.displayName, person.displayName);
     }
     await page.getByTestId('bulk-team-on').focus();
     await page.keyboard.press('Space');

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Persona } from '../../dev/host/host';
 import type { Envelope, IdentityList, ScanStatus } from '../../src/contract';
-import { axeViolations, launchBrowser, openPage, personaOf, postJson, SCREENSHOTS, QUICK_SCANS, startApp, type RunningApp } from './support';
+import { axeViolations, launchBrowser, openPage, personaOf, pickPersonByKeyboard, postJson, SCREENSHOTS, QUICK_SCANS, startApp, type RunningApp } from './support';
 
 /**
  * The admin page's addresses and views (issue 12): every view has an address, Back and Forward
@@ -205,15 +205,7 @@ describe('ownership form', () => {
     const owner = personaOf(personas, 'project-admin', 0);
     const { page, errors } = await openPage(browser, app.baseUrl, at(`/identities/${encodeURIComponent(id)}?tab=ownership`));
     await page.getByTestId('ownership-form').waitFor();
-    const pick = async (picker: string) => {
-      const input = page.getByTestId(picker).getByRole('combobox');
-      await input.focus();
-      await page.keyboard.type(owner.displayName.split(' ')[0] ?? owner.displayName);
-      await page.getByTestId(picker).getByRole('option', { name: owner.displayName }).waitFor();
-      await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('Enter');
-      await page.getByTestId(`${picker}-value`).waitFor();
-    };
+    const pick = (picker: string) => pickPersonByKeyboard(page, picker, owner.displayName.split(' ')[0] ?? owner.displayName, owner.displayName);
     await pick('owner-picker');
     await pick('backup-picker');
     await page.getByTestId('ownership-runbook').focus();

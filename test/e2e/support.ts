@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { Persona } from '../../dev/host/host';
 import { ROOT } from '../support/host';
 
@@ -79,4 +80,29 @@ export async function axeViolations(page: Page, selector?: string): Promise<AxeF
 export async function chooseOption(page: Page, testId: string, label: string): Promise<void> {
   await page.getByTestId(testId).getByRole('combobox').click();
   await page.getByRole('option', { name: label, exact: true }).click();
+}
+
+/**
+ * Chooses a person in a UserPicker with the keyboard alone: types the query, then walks the
+ * suggestions with the arrow keys until the active one (aria-selected) is that person, and presses
+ * Enter. It reads which option is active instead of counting key presses, so neither the order
+ * Jira answers in, a search still settling, nor a pointer resting over the list can pick someone else.
+ */
+export async function pickPersonByKeyboard(page: Page, pickerTestId: string, query: string, name: string): Promise<void> {
+  const picker = page.getByTestId(pickerTestId);
+  await page.mouse.move(0, 0);
+  await picker.getByRole('combobox').focus();
+  await page.keyboard.type(query);
+  await picker.getByRole('option', { name }).first().waitFor();
+  for (let step = 0; ; step++) {
+    const options = await picker.getByRole('option').evaluateAll((els) => els.map((el) => ({ text: el.textContent ?? '', active: el.getAttribute('aria-selected') === 'true' })));
+    const target = options.findIndex((o) => o.text.includes(name));
+    const active = options.findIndex((o) => o.active);
+    if (target >= 0 && target === active) break;
+    if (step > 50) throw new Error(`could not make ${name} the active suggestion in ${pickerTestId}`);
+    if (target >= 0 && active >= 0) await page.keyboard.press(target > active ? 'ArrowDown' : 'ArrowUp');
+    else await page.waitForTimeout(50);
+  }
+  await page.keyboard.press('Enter');
+  await expect.poll(() => picker.getByTestId(`${pickerTestId}-value`).innerText().catch(() => '')).toContain(name);
 }

@@ -94,7 +94,8 @@ export async function compact(maxMs = 60_000, reindex: readonly string[] = [], u
       const entries = await readInbox(INBOX_PAGE);
       if (entries.length === 0) break;
       // Only a real event marks the day observation began (a reindex or upkeep alone does not).
-      if (meta.observedFrom === null) meta = await markObserved(Math.min(...entries.map((e) => e.entry.receivedAt)));
+      const events = entries.filter((e) => !e.entry.backfill);
+      if (meta.observedFrom === null && events.length > 0) meta = await markObserved(Math.min(...events.map((e) => e.entry.receivedAt)));
       const all = await withProjects(entries.flatMap((e) => e.entry.facts));
       for (const accountId of await foldFacts(all, meta.windowDays, Date.now(), written)) changed.add(accountId);
       await lookUpNewcomers(all.map((f) => f.accountId));

@@ -73,6 +73,6 @@ function openBatch(installation: string, receivedAt: number): OpenBatch {
 }
 
 /** Keys sort by arrival (the compactor reads the oldest first); the random part keeps them unique. */
-function inboxKey(receivedAt: number): string {
+export function inboxKey(receivedAt: number): string {
   return `${String(receivedAt).padStart(15, '0')}-${randomUUID()}`;
 }

@@ -116,13 +116,21 @@ export interface IdentityLedger {
 /** The backfilled blocks of one identity, per project (written by the scan, read beside the ledger). */
 export type Blocks = Record<string, Block>;
 
-/** Activity per project over the window that starts on `fromDay` (blocks count when they reach into it). */
+/**
+ * Activity per project over the window that starts on `fromDay` (blocks count when they reach into
+ * it). Days before the blocks' end are theirs: a day cell counts from there on only (a rescan's
+ * block covers the days an earlier scan handed to the ledger as its recent tail).
+ */
 export function windowTotals(ledger: IdentityLedger, blocks: Blocks, fromDay: DayKey): Map<string, CellCounts> {
   const totals = new Map<string, CellCounts>();
   const add = (key: string, c: CellCounts) => totals.set(key, addCounts(totals.get(key) ?? ZERO, c));
-  for (const [key, block] of Object.entries(blocks)) if (block.to === null || block.to > fromDay) add(key, block);
+  let covered = fromDay;
+  for (const [key, block] of Object.entries(blocks)) {
+    if (block.to === null || block.to > fromDay) add(key, block);
+    if (block.to !== null && block.to > covered) covered = block.to;
+  }
   for (const [day, projects] of Object.entries(ledger.days)) {
-    if (day < fromDay) continue;
+    if (day < covered) continue;
     for (const [key, c] of Object.entries(projects)) add(key, c);
   }
   return totals;

@@ -27,6 +27,8 @@ export interface InboxEntry {
   receivedAt: number;
   /** Events whose facts this entry holds (absent in entries written one per event). */
   events?: number;
+  /** Facts the scan read (real-site mode's recent tail), not events: they do not mark events as arriving. */
+  backfill?: true;
 }
 
 export interface LedgerMeta {

@@ -37,9 +37,22 @@ export interface ActivityInput {
 export interface ActivityResult {
   projects: ProjectActivity[];
   issuesTouched: number;
+  /** What the activity ledger keeps of it (activity/backfill.ts writeBackfill). */
+  backfill: BackfillPart;
 }
 
-interface Tally {
+/**
+ * The measurement as the ledger keeps it: per project, the history counted once for the period
+ * [window.from, to), and the facts read after `to` (real-site mode: the recent tail), which go to
+ * the ledger's days like events, so that events and reconciliation of those days dedupe by item.
+ */
+export interface BackfillPart {
+  to: string;
+  settled: ReadonlyMap<string, Tally>;
+  tail: readonly Fact[];
+}
+
+export interface Tally {
   touches: number;
   created: number;
   updated: number;
@@ -70,39 +83,77 @@ export interface LocatedActivity {
   finish(): Promise<ActivityResult>;
 }
 
+interface Measured {
+  /** The block's figures (period [window.from, to)). */
+  tallies: Map<string, Tally>;
+  /** Where the block ends: the window's end with events, the settled day boundary without. */
+  to: string;
+  /** Facts from `to` on, counted per day like the ledger's days (real-site mode only). */
+  tail: Fact[];
+  detail: () => Promise<void>;
+}
+
 /**
  * The first half of measureActivity: locating the touches (enough to classify a person), so that
  * the breakdown is paid for only for identities that turn out to be integrations.
  */
 export async function locateActivity(input: ActivityInput): Promise<LocatedActivity> {
-  const { tallies, detail } = input.appProjects.length === 0 ? { tallies: new Map<string, Tally>(), detail: async () => {} } : await measureTallies(input);
-  const touchedTallies = [...tallies.values()].filter((t) => t.touches > 0);
+  const measured: Measured = input.appProjects.length === 0 ? { tallies: new Map(), to: input.window.to ?? input.window.from, tail: [], detail: DONE } : await measureTallies(input);
+  const tailTallies = perDayTallies(measured.tail);
+  const sum = () => addTallies(measured.tallies, tailTallies);
+  const touchedTallies = [...sum().values()].filter((t) => t.touches > 0);
   const issuesTouched = touchedTallies.reduce((n, t) => n + t.touches, 0);
   return {
     issuesTouched,
     projectsTouched: touchedTallies.length,
     finish: async () => {
-      await detail();
-      return { projects: rows(input, tallies), issuesTouched };
+      await measured.detail();
+      return { projects: rows(input, sum()), issuesTouched, backfill: { to: measured.to, settled: measured.tallies, tail: measured.tail } };
     },
   };
 }
 
+/** The ledger's way to count facts: distinct items per project and day, days added up. */
+function perDayTallies(facts: readonly Fact[]): Map<string, Tally> {
+  const byDay = new Map<string, Fact[]>();
+  for (const f of facts) {
+    const day = new Date(f.at).toISOString().slice(0, 10);
+    byDay.set(day, [...(byDay.get(day) ?? []), f]);
+  }
+  let out = new Map<string, Tally>();
+  for (const dayFacts of byDay.values()) out = addTallies(out, tallyOf(dayFacts, new Map()));
+  return out;
+}
+
+function addTallies(a: ReadonlyMap<string, Tally>, b: ReadonlyMap<string, Tally>): Map<string, Tally> {
+  const out = new Map([...a].map(([k, t]) => [k, { ...t }]));
+  for (const [k, t] of b) {
+    const o = out.get(k) ?? { ...EMPTY };
+    out.set(k, { touches: o.touches + t.touches, created: o.created + t.created, updated: o.updated + t.updated, transitioned: o.transitioned + t.transitioned, commented: o.commented + t.commented, worked: o.worked + t.worked, last: Math.max(o.last, t.last) });
+  }
+  return out;
+}
+
 const DONE = async () => {};
 
-async function measureTallies(input: ActivityInput): Promise<{ tallies: Map<string, Tally>; detail: () => Promise<void> }> {
+async function measureTallies(input: ActivityInput): Promise<Measured> {
   const { client, accountId, window } = input;
   const apps = [...input.appProjects].sort();
   const count = (jql: string, keys: readonly string[]) => approximateCount(client, inProjects(jql, keys));
   const { countTo, tail } = countedPeriod(window, input.now ?? Date.now());
   // A zero over settled history is exact; recent changes may not be counted yet, so they are read.
-  if (input.knownTotal === 0 && !tail) return { tallies: new Map(), detail: DONE };
+  if (input.knownTotal === 0 && !tail) return { tallies: new Map(), to: window.to ?? countTo, tail: [], detail: DONE };
   const recent = tail ? await readHistory(client, accountId, countTo, window.to, apps) : { facts: [], touched: new Map<string, string>(), worklogCandidates: [] };
-  if (countTo <= window.from) return { tallies: tallyOf(recent.facts, recent.touched), detail: DONE };
+  // Without events (to null) the block ends where counts stop and the tail goes to the ledger's
+  // days as facts: if events begin that day, they and reconciliation dedupe against it by item.
+  // With events, the tail lies before their first day and belongs to the block (each item once).
+  const split = window.to === null;
+  const measured = (tallies: Map<string, Tally>, detail = DONE): Measured => (split ? { tallies, to: countTo, tail: recent.facts, detail } : { tallies, to: window.to ?? countTo, tail: [], detail });
+  if (countTo <= window.from) return measured(split ? new Map() : tallyOf(recent.facts, recent.touched));
 
-  // The settled part, without the tail's items (counted there already).
+  // The settled part, without the tail's items when the block holds them (counted there already).
   const from = window.from;
-  const skip = [...recent.touched.keys()];
+  const skip = split ? [] : [...recent.touched.keys()];
   // Up to now, the tail's worklog candidates are exactly the items with a worklog since countTo.
   const workedLately = tail && window.to === null ? recent.worklogCandidates : await issueIds(client, inProjects(workedOnSince(accountId, countTo), apps));
   const counted = excluding(countedTouches(accountId, from, countTo, workedLately), skip);
@@ -110,9 +161,9 @@ async function measureTallies(input: ActivityInput): Promise<{ tallies: Map<stri
   if (total > 0 && total <= READ_LIMIT) {
     // Few items: their history, read, gives every figure exactly (sets make the overlap with the tail harmless).
     const older = await readHistory(client, accountId, from, countTo, apps);
-    return { tallies: tallyOf([...older.facts, ...recent.facts], new Map([...older.touched, ...recent.touched])), detail: DONE };
+    return measured(split ? tallyOf(older.facts, older.touched) : tallyOf([...older.facts, ...recent.facts], new Map([...older.touched, ...recent.touched])));
   }
-  const tallies = tallyOf(recent.facts, recent.touched);
+  const tallies = split ? new Map<string, Tally>() : tallyOf(recent.facts, recent.touched);
   const undecided = (await readWorklogs(client, accountId, from, countTo, inProjects(excluding(maybeWorkedIn(accountId, from, countTo), skip), apps))).facts;
   // Where it can edit, then where it can browse, then every other project: each tier a part of
   // exactly the projects of the total, so the last tier's remainder is exact.
@@ -123,7 +174,7 @@ async function measureTallies(input: ActivityInput): Promise<{ tallies: Map<stri
   const worked = new Map<string, Set<string>>();
   for (const f of undecided) if (f.projectKey !== null) (worked.get(f.projectKey) ?? worked.set(f.projectKey, new Set()).get(f.projectKey)!).add(f.issueId);
   const keys = [...new Set([...touched.keys(), ...worked.keys()])].sort();
-  if (keys.length === 0) return { tallies, detail: DONE };
+  if (keys.length === 0) return measured(tallies);
   for (const key of keys) {
     const t = tallies.get(key) ?? { ...EMPTY };
     const inCounts = touched.get(key) ?? 0;
@@ -164,7 +215,7 @@ async function measureTallies(input: ActivityInput): Promise<{ tallies: Map<stri
         }),
     );
   };
-  return { tallies, detail };
+  return measured(tallies, detail);
 }
 
 /** Exact figures from facts: distinct items per action and in all, and the latest time. */

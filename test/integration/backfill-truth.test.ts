@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../dev/host/host';
 import type { LedgerCell } from '../../dev/sim/types';
 import type { IdentityDetail, ScanStatus } from '../../src/contract';
+import { runInvocation } from '../../dev/host/runtime';
+import { readIdentityActivity } from '../../src/activity/read';
+import { reconcileAccount } from '../../src/activity/reconcile';
+import { BACKGROUND, JiraClient } from '../../src/jira/client';
 import { READ_LIMIT } from '../../src/scan/activity';
+import { SETTLE_MS } from '../../src/scan/jql';
 import { startTestHost } from '../support/host';
 import { allIdentities, asAdmin, scanToCompletion } from '../support/scan';
 
@@ -39,6 +44,8 @@ describe.each([
   const cases = { accessRemoved: '', removedFrom: '', deactivated: '', hidden: '', lagged: '' };
   let windowStart = 0;
   let today = 0;
+  // Without events, the backfill's block ends where counts stop; the recent tail is counted per day, like the ledger's days.
+  let settledDay = 0;
 
   const sim = () => {
     if (!host.sim) throw new Error('simulated site expected');
@@ -92,7 +99,9 @@ describe.each([
     }
     await bus.flush();
     await host.queue.idle();
+    settledDay = Math.floor((Date.now() - SETTLE_MS) / DAY) * DAY;
     await scanToCompletion(host);
+    await host.queue.idle();
   }, 180_000);
   afterAll(() => host.close());
 
@@ -110,7 +119,7 @@ describe.each([
         new Map(
           [...matrixOf([...sim().truth.touchMatrix({ sinceMs: windowStart, untilMs: today }), ...sim().truth.ledgerCells({ sinceMs: today })], cases.hidden)],
         )
-      : matrixOf(sim().truth.touchMatrix({ sinceMs: windowStart }), cases.hidden);
+      : matrixOf([...sim().truth.touchMatrix({ sinceMs: windowStart, untilMs: settledDay }), ...sim().truth.ledgerCells({ sinceMs: settledDay })], cases.hidden);
     const identities = await allIdentities(host);
     const found = new Set(identities.map((i) => i.accountId));
     for (const accountId of [cases.accessRemoved, cases.deactivated, cases.lagged]) expect(found.has(accountId), accountId).toBe(true);
@@ -131,5 +140,25 @@ describe.each([
     expect(status.state).toBe('idle');
     expect(status.unmeasured.filter((u) => u.kind === 'project')).toEqual([expect.objectContaining({ id: cases.hidden, reason: expect.stringContaining('not visible to the app') })]);
     expect(status.unmeasured.filter((u) => u.kind === 'identity')).toEqual([]);
+  });
+
+  it.runIf(!events)('counts each of today\'s work items once when events begin later that day and reconciliation reads the day', async () => {
+    const bus = host.productEvents;
+    if (!bus) throw new Error('product events expected');
+    bus.knobs = { ...bus.knobs, enabled: true };
+    const accountId = cases.lagged;
+    // It acts again on an item it touched before the scan today, and on one it has not touched today.
+    const todays = sim().truth.issuesTouchedBy(accountId, { sinceMs: today });
+    const older = sim().truth.issuesTouchedBy(accountId, { sinceMs: windowStart }).filter((k) => !todays.includes(k) && !k.startsWith(`${cases.hidden}-`));
+    for (const issueKey of [todays[0], older[0]]) if (issueKey) sim().mutate.addEvent({ issueKey, accountId, kind: 'field' });
+    await bus.flush();
+    await host.queue.idle();
+    const inApp = <T>(fn: () => Promise<T>) => runInvocation({ functionKey: 'test', moduleKey: 'test', moduleType: 'test', timeoutMs: 30_000 }, fn);
+    await inApp(() => reconcileAccount(new JiraClient(BACKGROUND), accountId, [new Date(today).toISOString().slice(0, 10)]));
+    const expected = matrixOf([...sim().truth.touchMatrix({ sinceMs: windowStart, untilMs: settledDay }), ...sim().truth.ledgerCells({ sinceMs: settledDay })], cases.hidden).get(accountId) ?? {};
+    const found = await inApp(() => readIdentityActivity(accountId));
+    const touched = Object.fromEntries([...found].filter(([key, c]) => c.touches > 0 && key !== cases.hidden).map(([key, c]) => [key, c.touches]));
+    expect(Object.keys(expected).length).toBeGreaterThan(0);
+    expect(touched).toEqual(expected);
   });
 });

@@ -5,7 +5,7 @@ import { commentTimesBy } from '../../jira/comments';
 import type { JiraClient } from '../../jira/client';
 import { activityTotals, leastPrivilege, withUnusedAccess } from '../../rules/access';
 import { classify, type Override } from '../../rules/classification';
-import { locateActivity, refreshActivity } from '../activity';
+import { locateActivity, refreshActivity, type BackfillPart } from '../activity';
 import { appBrowsable, NOT_VISIBLE, type Account, type ProjectEntry } from '../directory';
 import { touchedBy, type Window } from '../jql';
 import { readAllOverrides } from '../overrides';
@@ -118,7 +118,7 @@ async function measureIdentity(ctx: StepContext, shared: Shared, item: IdentityW
       await writeIdentityRecord(state.generation, { ...previous, override });
       return;
     }
-    await backfill(item.accountId, shared.window, refreshed.projects);
+    await backfill(item.accountId, shared.window, refreshed.backfill);
     const totals = activityTotals(refreshed.projects);
     await writeIdentityRecord(state.generation, { ...previous, override, ...totals, projects: withUnusedAccess(refreshed.projects), leastPrivilege: leastPrivilege(refreshed.projects) });
     return;
@@ -135,7 +135,7 @@ async function measureIdentity(ctx: StepContext, shared: Shared, item: IdentityW
   if (!classification) {
     // The ledger keeps measured history for integrations only: an ordinary person's activity there
     // is what events show, which tells the next scans whether they start to look busy.
-    await backfill(item.accountId, shared.window, []);
+    await backfill(item.accountId, shared.window, null);
     // A candidate the partial snapshot showed while it was being measured: an ordinary person after all.
     if (state.partialPublished && isPerson) await deleteIdentityRecord(state.generation, item.accountId);
     // Measured and found ordinary: not measured again for a week, however busy the ledger shows them.
@@ -143,7 +143,7 @@ async function measureIdentity(ctx: StepContext, shared: Shared, item: IdentityW
     return;
   }
   const activity = await located.finish();
-  await backfill(item.accountId, shared.window, activity.projects);
+  await backfill(item.accountId, shared.window, activity.backfill);
   const totals = activityTotals(activity.projects);
   const record: IdentityRecord = {
     accountId: account.accountId,
@@ -183,10 +183,8 @@ async function timingSample(client: JiraClient, accountId: string, window: Windo
   return ids.map((id, i) => [...(comments.get(id) ?? []), ...(changes[i] ?? [])].sort((a, b) => a - b));
 }
 
-/** Hands the measured history to the activity ledger as this account's blocks (what readers count). */
-async function backfill(accountId: string, window: Window, projects: readonly ProjectActivity[]): Promise<void> {
-  const perProject = new Map(
-    projects.map((p) => [p.projectKey, { touches: p.touches, created: p.created, updated: p.updated, transitioned: p.transitioned, commented: p.commented, worked: p.worked, last: p.lastActivity ? Date.parse(p.lastActivity) : 0 }]),
-  );
-  await writeBackfill(accountId, { from: window.from, to: window.to }, perProject);
+/** Hands the measured history to the activity ledger: this account's blocks, and its recent tail as facts (null: nothing kept). */
+async function backfill(accountId: string, window: Window, part: BackfillPart | null): Promise<void> {
+  if (!part) return writeBackfill(accountId, { from: window.from, to: window.to }, new Map());
+  await writeBackfill(accountId, { from: window.from, to: part.to }, part.settled, part.tail);
 }

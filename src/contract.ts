@@ -174,7 +174,7 @@ export interface EvidenceMeasure {
  */
 export const ACTIVITY_DEFINITION =
   'A touch is one work item that the account created, edited, moved to another status, commented on or logged work on in that project, counted once per day (UTC). ' +
-  'Days before the app began receiving Jira\'s events count each work item once for that whole period, as Jira\'s history shows it.';
+  'Days before the app began receiving Jira\'s events (without events: before the last day boundary the scan could count) count each work item once for that whole period, as Jira\'s history shows it.';
 
 /** Touches over the window, in total and by what was done (an item edited and commented on the same day is one touch, one edit and one comment). */
 export interface ActivityCounts {

@@ -17,7 +17,6 @@ import { runWindow, timeLeft, type StepContext } from './context';
 import { writeBackfill } from '../../activity/backfill';
 import { readNewcomers } from '../../activity/newcomers';
 import { markScreened } from '../screened';
-import type { ProjectActivity } from '../../contract';
 import type { IdentityWork } from './people';
 
 /** Identities measured side by side in one unit of work (Jira calls are capped by the client). */

@@ -19,6 +19,8 @@ const backend = await import('../src/index');
 const { runInvocation } = await import('../dev/host/runtime');
 const { readIdentityActivity } = await import('../src/activity/read');
 const { readSettings } = await import('../src/scan/settings');
+const { readBlocks } = await import('../src/activity/store');
+const { SETTLE_MS } = await import('../src/scan/jql');
 
 const ROOT = join(import.meta.dirname, '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'registry-backfill-'));
@@ -40,11 +42,25 @@ for (const [endpoint, m] of byEndpoint.slice(0, 14)) console.error(`[backfill] $
 const settings = await inApp(() => readSettings());
 const sinceMs = Math.floor(startedAt / 86_400_000) * 86_400_000 - settings.windowDays * 86_400_000;
 const identities = sim.truth.integrationAccountIds();
-const wanted = new Set(identities);
+// Each work item once up to where the account's blocks end (the settled day boundary when it was
+// measured), then once per day (ACTIVITY_DEFINITION: the recent tail is counted like the ledger's days).
+const settledDay = Math.floor((startedAt - SETTLE_MS) / 86_400_000) * 86_400_000;
+const blockEnds = new Map<string, number>();
+for (const accountId of identities) {
+  const ends = Object.values(await inApp(() => readBlocks(accountId))).flatMap((b) => (b.to === null ? [] : [Date.parse(`${b.to}T00:00:00Z`)]));
+  blockEnds.set(accountId, ends.length > 0 ? Math.max(...ends) : settledDay);
+}
+const split = new Map<number, ReturnType<typeof sim.truth.touchMatrix>>();
+const cellsSplitAt = (untilMs: number) => split.get(untilMs) ?? split.set(untilMs, [...sim.truth.touchMatrix({ sinceMs, untilMs }), ...sim.truth.ledgerCells({ sinceMs: untilMs })]).get(untilMs) ?? [];
 const truth = new Map<string, Record<string, number>>();
-for (const c of sim.truth.touchMatrix({ sinceMs })) {
-  if (!wanted.has(c.accountId) || c.touches === 0) continue;
-  truth.set(c.accountId, { ...(truth.get(c.accountId) ?? {}), [c.projectKey]: c.touches });
+for (const accountId of identities) {
+  const untilMs = blockEnds.get(accountId) ?? settledDay;
+  for (const c of cellsSplitAt(untilMs)) {
+    if (c.accountId !== accountId || c.touches === 0) continue;
+    const row = truth.get(accountId) ?? {};
+    row[c.projectKey] = (row[c.projectKey] ?? 0) + c.touches;
+    truth.set(accountId, row);
+  }
 }
 const pairs = [...truth.values()].reduce((n, row) => n + Object.keys(row).length, 0);
 let wrongPairs = 0;

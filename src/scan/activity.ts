@@ -204,16 +204,16 @@ async function measureTallies(input: ActivityInput): Promise<Measured> {
       t.transitioned += transitioned.get(key) ?? 0;
       t.worked += (surelyWorked.get(key) ?? 0) + (worked.get(key)?.size ?? 0);
     }
-    // Last activity where the tail has none: the latest update of an item it touched (an upper bound).
+    // Last activity where the tail has none: the latest update of an item it touched (an upper
+    // bound), from one search per identity over those projects, most recently updated first. It
+    // gives the headline figure and each project among its first LAST_SAMPLE items; the others stay
+    // unknown (null) rather than cost a search each.
     const recentKeys = new Set(recent.touched.values());
-    await Promise.all(
-      keys
-        .filter((key) => !recentKeys.has(key))
-        .map(async (key) => {
-          const t = tallies.get(key);
-          if (t) t.last = Math.max(t.last, await latestUpdate(client, counted, key));
-        }),
-    );
+    const needing = keys.filter((key) => !recentKeys.has(key));
+    for (const [key, at] of await latestUpdates(client, counted, needing)) {
+      const t = tallies.get(key);
+      if (t) t.last = Math.max(t.last, at);
+    }
   };
   return measured(tallies, detail);
 }
@@ -278,10 +278,20 @@ async function issueIds(client: JiraClient, jql: string): Promise<string[]> {
   return ids;
 }
 
-async function latestUpdate(client: JiraClient, jql: string, projectKey: string): Promise<number> {
-  const page = await searchIssuesPage(client, `${inProjects(jql, [projectKey])} ORDER BY updated DESC`, ['updated'], undefined, 1);
-  const updated = (page.issues[0]?.fields as { updated?: string } | undefined)?.updated;
-  return updated ? Date.parse(updated) : 0;
+/** Items read per identity for last activity (1 point each, plus 1 for the search). */
+export const LAST_SAMPLE = 10;
+
+/** Per project, the latest update among the first LAST_SAMPLE items by update time (see detail above). */
+async function latestUpdates(client: JiraClient, jql: string, projectKeys: readonly string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (projectKeys.length === 0) return out;
+  const page = await searchIssuesPage(client, `${inProjects(jql, projectKeys)} ORDER BY updated DESC`, ['project', 'updated'], undefined, Math.min(projectKeys.length, LAST_SAMPLE));
+  for (const issue of page.issues) {
+    const f = issue.fields as { project?: { key?: string }; updated?: string };
+    const at = f.updated ? Date.parse(f.updated) : 0;
+    if (f.project?.key && at > (out.get(f.project.key) ?? 0)) out.set(f.project.key, at);
+  }
+  return out;
 }
 
 /**

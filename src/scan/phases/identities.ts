@@ -104,7 +104,11 @@ async function measureIdentity(ctx: StepContext, shared: Shared, item: IdentityW
   // An admin's mark that changed since the last scan calls for a fresh look, not a refresh.
   const last = shared.previous && state.mode === 'incremental' ? await readIdentityRecord(shared.previous, item.accountId) : null;
   const previous = last && last.override === override ? last : null;
-  const access = previous ? accessFrom(previous) : await accessOf(client, item.accountId, shared);
+  const isPerson = account.accountType !== 'app';
+  // A person measured for the first time may turn out ordinary: where it can edit is enough to
+  // locate its work (the likeliest projects first); where it can browse is asked only if it is an integration.
+  const firstLook = !previous && isPerson;
+  const access = previous ? accessFrom(previous) : await accessOf(client, item.accountId, shared, firstLook ? ['EDIT_ISSUES'] : ['BROWSE_PROJECTS', 'EDIT_ISSUES']);
   const common = { client, accountId: item.accountId, window: shared.window, appProjects: shared.appProjects, ...access, projectNames: shared.projectNames };
   if (previous && state.sinceDay) {
     // Jira's product events keep the ledger current: nothing to count again between full scans.
@@ -124,7 +128,6 @@ async function measureIdentity(ctx: StepContext, shared: Shared, item: IdentityW
   }
   // Where it worked first: enough to classify; the breakdown is measured only for integrations.
   const located = await locateActivity({ ...common, ...(item.knownTotal === undefined ? {} : { knownTotal: item.knownTotal }) });
-  const isPerson = account.accountType !== 'app';
   const sampleTimes = isPerson && override === null && located.issuesTouched > 0 ? await timingSample(client, item.accountId, shared.window) : undefined;
   const classification = classify(
     { accountType: account.accountType, appType: account.appType, email: account.email },
@@ -141,7 +144,7 @@ async function measureIdentity(ctx: StepContext, shared: Shared, item: IdentityW
     if (isPerson) await markScreened([item.accountId]);
     return;
   }
-  const activity = await located.finish();
+  const activity = await located.finish(firstLook ? { accessible: (await accessOf(client, item.accountId, shared, ['BROWSE_PROJECTS'])).accessible, editable: access.editable } : undefined);
   await backfill(item.accountId, shared.window, activity.backfill);
   const totals = activityTotals(activity.projects);
   const record: IdentityRecord = {
@@ -160,11 +163,15 @@ async function measureIdentity(ctx: StepContext, shared: Shared, item: IdentityW
   await writeIdentityRecord(state.generation, record);
 }
 
-/** Where the account can browse, and where it can edit issues: one permission check per 1,000 projects. */
-async function accessOf(client: JiraClient, accountId: string, shared: Shared): Promise<{ accessible: string[]; editable: string[] }> {
-  const granted = await projectsWithPermissions(client, accountId, ['BROWSE_PROJECTS', 'EDIT_ISSUES'] as const, shared.projects.map((p) => p.id));
+/**
+ * Where the account can browse, and where it can edit issues: one permission check per 1,000
+ * projects, 2 points per permission asked. Asked for editing only, `accessible` is those same projects.
+ */
+async function accessOf(client: JiraClient, accountId: string, shared: Shared, permissions: ReadonlyArray<'BROWSE_PROJECTS' | 'EDIT_ISSUES'>): Promise<{ accessible: string[]; editable: string[] }> {
+  const granted = await projectsWithPermissions(client, accountId, permissions, shared.projects.map((p) => p.id));
   const keys = (ids: number[] | undefined) => (ids ?? []).map((id) => shared.keyById.get(id) ?? '').filter((k) => k !== '').sort();
-  return { accessible: keys(granted.get('BROWSE_PROJECTS')), editable: keys(granted.get('EDIT_ISSUES')) };
+  const editable = keys(granted.get('EDIT_ISSUES'));
+  return { accessible: permissions.includes('BROWSE_PROJECTS') ? keys(granted.get('BROWSE_PROJECTS')) : editable, editable };
 }
 
 function accessFrom(record: IdentityRecord): { accessible: string[]; editable: string[] } {

@@ -69,10 +69,13 @@ export async function runIdentitiesPhase(ctx: StepContext, previous: SnapshotPoi
   while (ctx.state.cursor < work.length) {
     if (!timeLeft(ctx)) return false;
     const slice = work.slice(ctx.state.cursor, ctx.state.cursor + PARALLEL);
-    const measured = new Set(ctx.state.measuredInBatch ?? []);
+    const resumed = ctx.state.measuredInBatch;
+    const measured = new Set(resumed ?? []);
     const batch = slice.filter((item) => !measured.has(item.accountId));
-    const outcomes = await Promise.all(batch.map((item) => measureIdentity(ctx, shared, item).then(() => null, (e: unknown) => e)));
-    let next: ScanState = { ...ctx.state, cursor: ctx.state.cursor + slice.length, done: ctx.state.cursor + slice.length, measuredInBatch: [] as string[] };
+    // A batch a pause cut short is measured again one identity at a time: side by side, a small
+    // hourly budget can be shared out so thinly that none of them ever finishes.
+    const outcomes = resumed === undefined ? await Promise.all(batch.map((item) => attempt(ctx, shared, item))) : await inTurn(batch.map((item) => () => attempt(ctx, shared, item)));
+    let next: ScanState = { ...ctx.state, cursor: ctx.state.cursor + slice.length, done: ctx.state.cursor + slice.length, measuredInBatch: undefined };
     for (const [i, e] of outcomes.entries()) {
       if (e === null) continue;
       // A request Jira refuses for this identity alone (say, an account it no longer knows) is
@@ -93,6 +96,28 @@ export async function runIdentitiesPhase(ctx: StepContext, previous: SnapshotPoi
     await ctx.saveProgress();
   }
   return true;
+}
+
+/** Measures one identity; answers null, or what stopped it. */
+function attempt(ctx: StepContext, shared: Shared, item: IdentityWork): Promise<unknown> {
+  return measureIdentity(ctx, shared, item).then(
+    () => null,
+    (e: unknown) => e,
+  );
+}
+
+/**
+ * Runs the attempts one after another. It stops at the first failure that stops the step (quota,
+ * budget, outage); a refusal for one identity alone does not stop the others.
+ */
+async function inTurn(attempts: ReadonlyArray<() => Promise<unknown>>): Promise<unknown[]> {
+  const outcomes: unknown[] = [];
+  for (const run of attempts) {
+    const outcome = await run();
+    outcomes.push(outcome);
+    if (outcome !== null && classifyFailure(outcome, 'item', 'identities').kind !== 'persistent') break;
+  }
+  return outcomes;
 }
 
 async function measureIdentity(ctx: StepContext, shared: Shared, item: IdentityWork): Promise<void> {

@@ -1,5 +1,6 @@
 import type { ProjectActivity } from '../contract';
 import type { Fact } from '../activity/facts';
+import { addCounts, ZERO, type CellCounts } from '../activity/ledger';
 import { readHistory, readWorklogs } from '../activity/history-read';
 import type { JiraClient } from '../jira/client';
 import { approximateCount, searchIssuesPage } from '../jira/search';
@@ -48,21 +49,10 @@ export interface ActivityResult {
  */
 export interface BackfillPart {
   to: string;
-  settled: ReadonlyMap<string, Tally>;
+  settled: ReadonlyMap<string, CellCounts>;
   tail: readonly Fact[];
 }
 
-export interface Tally {
-  touches: number;
-  created: number;
-  updated: number;
-  transitioned: number;
-  commented: number;
-  worked: number;
-  last: number;
-}
-
-const EMPTY: Tally = { touches: 0, created: 0, updated: 0, transitioned: 0, commented: 0, worked: 0, last: 0 };
 
 /**
  * Activity of one identity per project over the window, exactly:
@@ -86,7 +76,7 @@ export interface LocatedActivity {
 
 interface Measured {
   /** The block's figures (period [window.from, to)). */
-  tallies: Map<string, Tally>;
+  tallies: Map<string, CellCounts>;
   /** Where the block ends: the window's end with events, the settled day boundary without. */
   to: string;
   /** Facts from `to` on, counted per day like the ledger's days (real-site mode only). */
@@ -115,22 +105,21 @@ export async function locateActivity(input: ActivityInput): Promise<LocatedActiv
 }
 
 /** The ledger's way to count facts: distinct items per project and day, days added up. */
-function perDayTallies(facts: readonly Fact[]): Map<string, Tally> {
+function perDayTallies(facts: readonly Fact[]): Map<string, CellCounts> {
   const byDay = new Map<string, Fact[]>();
   for (const f of facts) {
     const day = new Date(f.at).toISOString().slice(0, 10);
     byDay.set(day, [...(byDay.get(day) ?? []), f]);
   }
-  let out = new Map<string, Tally>();
+  let out = new Map<string, CellCounts>();
   for (const dayFacts of byDay.values()) out = addTallies(out, tallyOf(dayFacts, new Map()));
   return out;
 }
 
-function addTallies(a: ReadonlyMap<string, Tally>, b: ReadonlyMap<string, Tally>): Map<string, Tally> {
+function addTallies(a: ReadonlyMap<string, CellCounts>, b: ReadonlyMap<string, CellCounts>): Map<string, CellCounts> {
   const out = new Map([...a].map(([k, t]) => [k, { ...t }]));
   for (const [k, t] of b) {
-    const o = out.get(k) ?? { ...EMPTY };
-    out.set(k, { touches: o.touches + t.touches, created: o.created + t.created, updated: o.updated + t.updated, transitioned: o.transitioned + t.transitioned, commented: o.commented + t.commented, worked: o.worked + t.worked, last: Math.max(o.last, t.last) });
+    out.set(k, addCounts(out.get(k) ?? ZERO, t));
   }
   return out;
 }
@@ -149,7 +138,7 @@ async function measureTallies(input: ActivityInput): Promise<Measured> {
   // days as facts: if events begin that day, they and reconciliation dedupe against it by item.
   // With events, the tail lies before their first day and belongs to the block (each item once).
   const split = window.to === null;
-  const measured = (tallies: Map<string, Tally>, detail = DONE): Measured => (split ? { tallies, to: countTo, tail: recent.facts, detail } : { tallies, to: window.to ?? countTo, tail: [], detail });
+  const measured = (tallies: Map<string, CellCounts>, detail = DONE): Measured => (split ? { tallies, to: countTo, tail: recent.facts, detail } : { tallies, to: window.to ?? countTo, tail: [], detail });
   if (countTo <= window.from) return measured(split ? new Map() : tallyOf(recent.facts, recent.touched));
 
   // The settled part, without the tail's items when the block holds them (counted there already).
@@ -164,7 +153,7 @@ async function measureTallies(input: ActivityInput): Promise<Measured> {
     const older = await readHistory(client, accountId, from, countTo, apps);
     return measured(split ? tallyOf(older.facts, older.touched) : tallyOf([...older.facts, ...recent.facts], new Map([...older.touched, ...recent.touched])));
   }
-  const tallies = split ? new Map<string, Tally>() : tallyOf(recent.facts, recent.touched);
+  const tallies = split ? new Map<string, CellCounts>() : tallyOf(recent.facts, recent.touched);
   const undecided = (await readWorklogs(client, accountId, from, countTo, inProjects(excluding(maybeWorkedIn(accountId, from, countTo), skip), apps))).facts;
   // Where it can edit, then where it can browse, then every other project: each tier a part of
   // exactly the projects of the total, so the last tier's remainder is exact.
@@ -177,7 +166,7 @@ async function measureTallies(input: ActivityInput): Promise<Measured> {
   const keys = [...new Set([...touched.keys(), ...worked.keys()])].sort();
   if (keys.length === 0) return measured(tallies);
   for (const key of keys) {
-    const t = tallies.get(key) ?? { ...EMPTY };
+    const t = tallies.get(key) ?? { ...ZERO };
     const inCounts = touched.get(key) ?? 0;
     t.touches += inCounts + (worked.get(key)?.size ?? 0);
     // updatedBy does not tell edits from comments: before the tail, every item it touched is "updated".
@@ -221,7 +210,7 @@ async function measureTallies(input: ActivityInput): Promise<Measured> {
 }
 
 /** Exact figures from facts: distinct items per action and in all, and the latest time. */
-function tallyOf(facts: readonly Fact[], touched: ReadonlyMap<string, string>): Map<string, Tally> {
+function tallyOf(facts: readonly Fact[], touched: ReadonlyMap<string, string>): Map<string, CellCounts> {
   const sets = new Map<string, { all: Set<string>; by: Map<Fact['action'], Set<string>>; last: number }>();
   const of = (key: string) => sets.get(key) ?? sets.set(key, { all: new Set(), by: new Map(), last: 0 }).get(key)!;
   for (const [id, key] of touched) of(key).all.add(id);
@@ -232,7 +221,7 @@ function tallyOf(facts: readonly Fact[], touched: ReadonlyMap<string, string>): 
     (s.by.get(f.action) ?? s.by.set(f.action, new Set()).get(f.action)!).add(f.issueId);
     s.last = Math.max(s.last, f.at);
   }
-  const out = new Map<string, Tally>();
+  const out = new Map<string, CellCounts>();
   for (const [key, s] of sets) {
     const n = (a: Fact['action']) => s.by.get(a)?.size ?? 0;
     out.set(key, { touches: s.all.size, created: n('created'), updated: n('updated'), transitioned: n('transitioned'), commented: n('commented'), worked: n('worked'), last: s.last });
@@ -240,12 +229,12 @@ function tallyOf(facts: readonly Fact[], touched: ReadonlyMap<string, string>): 
   return out;
 }
 
-function rows(input: ActivityInput, tallies: ReadonlyMap<string, Tally>): ProjectActivity[] {
+function rows(input: ActivityInput, tallies: ReadonlyMap<string, CellCounts>): ProjectActivity[] {
   const accessible = new Set(input.accessible);
   const editable = new Set(input.editable);
   const keys = new Set([...accessible, ...[...tallies].filter(([, t]) => t.touches > 0).map(([k]) => k)]);
   return [...keys].sort().map((key): ProjectActivity => {
-    const t = tallies.get(key) ?? EMPTY;
+    const t = tallies.get(key) ?? ZERO;
     const active = t.touches > 0;
     return {
       projectKey: key,

@@ -45,7 +45,8 @@ export async function publishCandidates(state: ScanState, candidates: ReadonlyAr
   await refreshPartial(state);
 }
 
-function unmeasured(account: Account, kind: IdentityKind, score: number | null, evidence: Evidence[], override: IdentityRecord['override']): IdentityRecord {
+/** An identity's record before its activity is measured: who it is, its kind and why, no figures yet. */
+export function unmeasured(account: Pick<Account, 'accountId' | 'displayName' | 'active' | 'email'>, kind: IdentityKind, score: number | null, evidence: Evidence[], override: IdentityRecord['override']): IdentityRecord {
   return {
     accountId: account.accountId,
     displayName: account.displayName,

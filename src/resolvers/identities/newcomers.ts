@@ -2,6 +2,7 @@ import type { IdentityRecord } from '../../contract';
 import { readNewcomers, type Newcomer } from '../../activity/newcomers';
 import { classifyApp } from '../../rules/classification';
 import { readAllOverrides } from '../../scan/overrides';
+import { unmeasured } from '../../scan/partial';
 
 /**
  * Accounts that started acting after the last scan (the activity ledger saw them and looked them
@@ -21,26 +22,5 @@ export async function readNewcomerRecord(accountId: string): Promise<IdentityRec
 function newcomerRecord(n: Newcomer, override: IdentityRecord['override']): IdentityRecord {
   const app = classifyApp(n);
   const note = { signal: 'new account', detail: `Started acting ${n.firstSeen.slice(0, 10)}, after the last scan: the next scan measures it and decides` };
-  return {
-    accountId: n.accountId,
-    displayName: n.displayName,
-    kind: app?.kind ?? 'person-integration',
-    active: n.active,
-    email: n.email,
-    score: null,
-    evidence: [...(app?.evidence ?? []), note],
-    override,
-    issuesTouched: 0,
-    touches: 0,
-    created: 0,
-    updated: 0,
-    transitioned: 0,
-    commented: 0,
-    worked: 0,
-    projectsTouched: 0,
-    lastActivity: null,
-    unusedAccessProjects: 0,
-    projects: [],
-    leastPrivilege: [],
-  };
+  return unmeasured(n, app?.kind ?? 'person-integration', null, [...(app?.evidence ?? []), note], override);
 }

@@ -5,31 +5,19 @@
  * pauses. Prints the points by endpoint, whether the identity x project matrix equals the site's
  * truth, and the target 16 x touched pairs + 4 x identities. Last line: one JSON object.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { installVirtualClock } from '../dev/tools/virtual-clock';
+import { startBenchHost } from './bench-host';
 
-installVirtualClock();
-process.env.SCAN_RETRY_BASE_MS ??= '200';
-
-const { createHost } = await import('../dev/host/host');
+const { host, inApp, close } = await startBenchHost('backfill', 'large');
 const { drainQueue } = await import('../dev/tools/drain');
-const backend = await import('../src/index');
-const { runInvocation } = await import('../dev/host/runtime');
 const { readIdentityActivity } = await import('../src/activity/read');
 const { readSettings } = await import('../src/scan/settings');
 const { readBlocks } = await import('../src/activity/store');
 const { SETTLE_MS } = await import('../src/scan/jql');
 
-const ROOT = join(import.meta.dirname, '..');
-const dataDir = mkdtempSync(join(tmpdir(), 'registry-backfill-'));
-const host = createHost({ manifestFile: join(ROOT, 'manifest.yml'), backend: { index: backend }, dataDir, site: process.env.BENCH_SITE === 'demo' ? 'demo' : 'large' });
 const sim = host.sim;
 const bus = host.productEvents;
 if (!sim || !bus) throw new Error('the bench needs the simulated site');
 bus.knobs = { ...bus.knobs, enabled: false };
-const inApp = <T>(fn: () => Promise<T>) => runInvocation({ functionKey: 'bench', moduleKey: 'bench', moduleType: 'bench', timeoutMs: 60_000 }, fn) as Promise<T>;
 
 const startedAt = Date.now();
 sim.meter.reset();
@@ -76,8 +64,7 @@ for (const accountId of identities) {
   }
 }
 const activityEndpoints = byEndpoint.filter(([e]) => /search|changelog|worklog/.test(e)).reduce((n, [, m]) => n + m.points, 0);
-host.close();
-rmSync(dataDir, { recursive: true, force: true });
+close();
 console.log(
   JSON.stringify({
     backfill_points: meter.points,

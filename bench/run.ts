@@ -62,7 +62,7 @@ const readInHost = <T>(fn: () => Promise<T>): Promise<T> => runInvocation({ func
  * snapshot. Integrations the site's truth has but no scan can find (accounts quiet for the whole
  * window) are counted apart, in `integrations_not_found`.
  */
-function watchFirstAnswer(startedAt: number): { onTick: () => void; seconds: () => Promise<number | null>; notFound: () => Promise<number> } {
+function watchFirstAnswer(startedAt: number): { onTick: () => void; beforeSkip: () => Promise<void>; seconds: () => Promise<number | null>; notFound: () => Promise<number> } {
   let seenAt = '';
   let checking = false;
   let lastCheck = 0;
@@ -91,6 +91,14 @@ function watchFirstAnswer(startedAt: number): { onTick: () => void; seconds: () 
         .catch((e: unknown) => console.error(`[bench] could not look at the admin page's index: ${String(e)}`))
         .finally(() => (checking = false));
     },
+    // Before the clock jumps (a budget pause): what the page shows now was shown at this moment.
+    beforeSkip: async () => {
+      while (checking) await new Promise((r) => setTimeout(r, 5));
+      checking = true;
+      await check()
+        .catch((e: unknown) => console.error(`[bench] could not look at the admin page's index: ${String(e)}`))
+        .finally(() => (checking = false));
+    },
     seconds: async () => {
       const ids = await final();
       return ids === null ? null : Math.max(0, ...ids.map((id) => firstSeen.get(id) ?? Infinity));
@@ -110,7 +118,7 @@ async function scan(label: string): Promise<RunFigures> {
   const watch = watchFirstAnswer(Date.now());
   await host.functions.runTrigger('daily-trigger');
   // Nothing to do until a delayed step is due (the hour's budget is spent): skip ahead.
-  await drainQueue(host, { skipIdleTime: true, onTick: watch.onTick });
+  await drainQueue(host, { skipIdleTime: true, onTick: watch.onTick, beforeSkip: watch.beforeSkip });
   if (firstAnswerSeconds === null) {
     firstAnswerSeconds = await watch.seconds();
     integrationsNotFound = await watch.notFound();

@@ -10,7 +10,7 @@ import { startBenchHost } from './bench-host';
 const { host, inApp, close } = await startBenchHost('backfill', 'large');
 const { drainQueue } = await import('../dev/tools/drain');
 const { readIdentityActivity } = await import('../src/activity/read');
-const { readSettings } = await import('../src/scan/settings');
+const { readSettings } = await import('../src/storage/scan-settings');
 const { readBlocks } = await import('../src/activity/store');
 const { SETTLE_MS } = await import('../src/scan/jql');
 

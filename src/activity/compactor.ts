@@ -5,7 +5,9 @@
  */
 import { kvs } from '../storage/kvs';
 import { Queue } from '@forge/events';
-import { BACKGROUND, JiraClient } from '../jira/client';
+import { BACKGROUND } from '../jira/client';
+import { lazyBudgetedClient, type LazyBudgetedClient } from '../jira/background-budget';
+import { BudgetSpentError } from '../jira/points-budget';
 import { searchIssuesPage } from '../jira/search';
 import type { Fact } from './facts';
 import { ageOut, dayOf, DAY_MS, foldIds, RECENT_DAYS, setDayCells, windowTotals, type DayKey, type IdentityLedger } from './ledger';
@@ -30,6 +32,8 @@ const PACE_KEY = 'act:pace';
  */
 export const ACCOUNTS_PER_MINUTE = 400;
 const MINUTE_MS = 60_000;
+/** When the hour's points budget is spent, the compactor looks again this much later (Forge's longest queue delay). */
+const RETRY_WHEN_SPENT_SECONDS = 900;
 
 const queue = new Queue({ key: ACTIVITY_QUEUE });
 
@@ -78,6 +82,8 @@ export async function compact(maxMs = 60_000, reindex: readonly string[] = [], u
   const changed = new Set<string>(reindex);
   // Ledgers this run wrote, so that the index is refreshed without reading them again.
   const written = new Map<string, IdentityLedger>();
+  // Jira reads (worklogs' projects, newcomers, reconciliation) spend from the installation's hourly budget.
+  const jira = lazyBudgetedClient('activity', BACKGROUND, { maxConcurrency: 4 });
   try {
     await kvs.delete(TICK_KEY);
     let meta = await readMeta();
@@ -96,9 +102,17 @@ export async function compact(maxMs = 60_000, reindex: readonly string[] = [], u
       // Only a real event marks the day observation began (a reindex or upkeep alone does not).
       const events = entries.filter((e) => !e.entry.backfill);
       if (meta.observedFrom === null && events.length > 0) meta = await markObserved(Math.min(...events.map((e) => e.entry.receivedAt)));
-      const all = await withProjects(entries.flatMap((e) => e.entry.facts));
+      const all = await withProjects(jira, entries.flatMap((e) => e.entry.facts)).catch((e: unknown) => {
+        if (e instanceof BudgetSpentError) return null;
+        throw e;
+      });
+      // The hour's budget is spent: the entries stay in the inbox until it is renewed (nothing is lost).
+      if (all === null) {
+        await queue.push([{ body: { kind: 'compact' }, delayInSeconds: RETRY_WHEN_SPENT_SECONDS }]);
+        break;
+      }
       for (const accountId of await foldFacts(all, meta.windowDays, Date.now(), written)) changed.add(accountId);
-      await lookUpNewcomers(all.map((f) => f.accountId));
+      await lookUpNewcomers(jira, all.map((f) => f.accountId));
       await deleteKeys(entries.map((e) => e.key));
       facts += all.length;
       folded += new Set(all.map((f) => f.accountId)).size;
@@ -107,32 +121,33 @@ export async function compact(maxMs = 60_000, reindex: readonly string[] = [], u
     // The minute's share is spent: the rest of the inbox waits for the next minute (it is stored; nothing is lost).
     if (deferred) await queue.push([{ body: { kind: 'compact' }, delayInSeconds: Math.ceil((minute + MINUTE_MS - Date.now()) / 1000) + 1 }]);
     const due = [...reconcile, ...(upkeep ? await dueForReconciliation() : [])];
-    for (const accountId of await reconcileAccounts(due, started + maxMs)) {
+    for (const accountId of await reconcileAccounts(jira, due, started + maxMs)) {
       changed.add(accountId);
       written.delete(accountId); // reconciliation wrote it again
     }
     if (changed.size > 0) await refreshIndex([...changed], meta.windowDays, Date.now(), written);
     if (upkeep) await dailyUpkeep();
   } finally {
+    await jira.finish();
     await kvs.delete(LOCK_KEY);
   }
   return { facts, accounts: changed.size, ran: true };
 }
 
 /** Accounts acting for the first time are listed at once (a lookup failing only delays that to their next event). */
-async function lookUpNewcomers(acted: readonly string[]): Promise<void> {
+async function lookUpNewcomers(jira: LazyBudgetedClient, acted: readonly string[]): Promise<void> {
   try {
-    await noteNewcomers(new JiraClient(BACKGROUND), acted);
+    await noteNewcomers(jira.client, acted);
   } catch (e) {
     console.warn(`[activity] could not look up new accounts: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 
 /** Worklog events name the issue, not its project: one search finds the projects of those issues. */
-async function withProjects(facts: Fact[]): Promise<Fact[]> {
+async function withProjects(jira: LazyBudgetedClient, facts: Fact[]): Promise<Fact[]> {
   const missing = [...new Set(facts.filter((f) => f.projectKey === null).map((f) => f.issueId))];
   if (missing.length === 0) return facts;
-  const client = new JiraClient(BACKGROUND);
+  const client = await jira.client();
   const projectOf = new Map<string, string>();
   for (let i = 0; i < missing.length; i += 100) {
     const ids = missing.slice(i, i + 100).filter((id) => /^\d+$/.test(id));
@@ -198,8 +213,8 @@ export async function refreshIndex(accountIds: readonly string[] | null, windowD
 }
 
 /** Asks the compactor to reconcile some accounts' last seven whole days with Jira. */
-export async function requestReconcile(accountIds: readonly string[]): Promise<void> {
-  for (let i = 0; i < accountIds.length; i += 2_000) await queue.push([{ body: { kind: 'compact', reconcile: accountIds.slice(i, i + 2_000) } }]);
+export async function requestReconcile(accountIds: readonly string[], delayInSeconds = 0): Promise<void> {
+  for (let i = 0; i < accountIds.length; i += 2_000) await queue.push([{ body: { kind: 'compact', reconcile: accountIds.slice(i, i + 2_000) }, ...(delayInSeconds > 0 ? { delayInSeconds } : {}) }]);
 }
 
 /** The last seven whole days (today's counts may lag in Jira's approximate counts). */
@@ -218,9 +233,9 @@ async function dueForReconciliation(now = Date.now()): Promise<string[]> {
  * Reconciles accounts until `deadline` (ms); the ones left are queued for another run, so that one
  * run stays inside the consumer's timeout however many accounts are due.
  */
-async function reconcileAccounts(accountIds: readonly string[], deadline: number): Promise<string[]> {
+async function reconcileAccounts(jira: LazyBudgetedClient, accountIds: readonly string[], deadline: number): Promise<string[]> {
   if (accountIds.length === 0) return [];
-  const client = new JiraClient(BACKGROUND, { maxConcurrency: 4 });
+  const client = await jira.client();
   // Days before events began are the backfill's blocks, not the ledger's: nothing to reconcile there.
   const observedFrom = (await readMeta()).observedFrom;
   const days = reconciliationDays().filter((d) => observedFrom !== null && d >= observedFrom);
@@ -231,7 +246,14 @@ async function reconcileAccounts(accountIds: readonly string[], deadline: number
       await requestReconcile(all.slice(i));
       break;
     }
-    if (await reconcileAccount(client, accountId, days)) changed.push(accountId);
+    try {
+      if (await reconcileAccount(client, accountId, days)) changed.push(accountId);
+    } catch (e) {
+      if (!(e instanceof BudgetSpentError)) throw e;
+      // The hour's points budget is spent: the rest waits (reconciliation is never urgent).
+      await requestReconcile(all.slice(i), RETRY_WHEN_SPENT_SECONDS);
+      break;
+    }
   }
   return changed;
 }

@@ -52,7 +52,7 @@ export async function readNewcomers(): Promise<Newcomer[]> {
  * The compactor, after folding: looks up the accounts among `acted` that neither the last full
  * scan nor an earlier look knows. Answers how many were added.
  */
-export async function noteNewcomers(client: JiraClient, acted: readonly string[], now = Date.now()): Promise<number> {
+export async function noteNewcomers(client: () => Promise<JiraClient>, acted: readonly string[], now = Date.now()): Promise<number> {
   if (acted.length === 0) return 0;
   const known = await readKnown();
   if (!known) return 0;
@@ -60,7 +60,7 @@ export async function noteNewcomers(client: JiraClient, acted: readonly string[]
   const listedIds = new Set(listed.map((n) => n.accountId));
   const unknown = [...new Set(acted)].filter((id) => !known.has(id) && !listedIds.has(id));
   if (unknown.length === 0) return 0;
-  const found = await getUsersInBulk(client, unknown);
+  const found = await getUsersInBulk(await client(), unknown);
   const firstSeen = new Date(now).toISOString();
   const added: Newcomer[] = found.map((u) => ({ accountId: u.accountId, displayName: u.displayName, accountType: u.accountType, appType: u.appType, email: u.emailAddress ?? null, active: u.active, firstSeen }));
   if (added.length > 0) await kvs.set(NEW_KEY, [...listed, ...added]);

@@ -1,5 +1,7 @@
 import { kvs } from '../storage/kvs';
-import { BACKGROUND, JiraClient } from '../jira/client';
+import { BACKGROUND } from '../jira/client';
+import { budgetedClient } from '../jira/background-budget';
+import { BudgetSpentError } from '../jira/points-budget';
 import { getUserStatus } from '../jira/user-get';
 
 /**
@@ -66,9 +68,18 @@ export async function readPeopleCards(accountIds: readonly string[]): Promise<Ma
 export async function lookUpPeopleCards(accountIds: readonly string[]): Promise<void> {
   const known = await readPeopleCards(accountIds);
   const missing = [...new Set(accountIds)].filter((id) => id && id !== 'app' && !known.has(id));
-  const client = new JiraClient(BACKGROUND, { maxConcurrency: 4 });
-  for (const id of missing) {
-    const status = await getUserStatus(client, id);
-    if (status) await rememberPeople([status]);
+  if (missing.length === 0) return;
+  // Spends from the installation's hourly budget; when it is spent, the next page view asks again.
+  const budgeted = await budgetedClient('people', BACKGROUND, { maxConcurrency: 4 });
+  try {
+    for (const id of missing) {
+      const status = await getUserStatus(budgeted.client, id);
+      if (status) await rememberPeople([status]);
+    }
+  } catch (e) {
+    if (!(e instanceof BudgetSpentError)) throw e;
+    console.warn(`[people] lookups wait until ${new Date(e.resumeAt).toISOString()}: ${e.reason}`);
+  } finally {
+    await budgeted.finish();
   }
 }

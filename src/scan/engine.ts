@@ -2,7 +2,8 @@ import { kvs } from '../storage/kvs';
 import { randomUUID } from 'node:crypto';
 import type { ScanStatus } from '../contract';
 import { BACKGROUND, JiraClient, type RetryPolicy } from '../jira/client';
-import { BudgetSpentError, hourOf, PointsBudget } from './budget';
+import { BudgetSpentError, hourOf, PointsBudget } from '../jira/points-budget';
+import { recordSpent, spentThisHour } from '../jira/background-budget';
 import { classifyFailure } from './failure';
 import { refreshPartial } from './partial';
 import { planIncremental } from './plan';
@@ -14,7 +15,7 @@ import { runIdentitiesPhase } from './phases/identities';
 import { runPeoplePhase } from './phases/people';
 import { runPublishPhase } from './phases/publish';
 import { enqueueStep, type ScanStepEvent } from './queue';
-import { readSettings } from './settings';
+import { readSettings } from '../storage/scan-settings';
 import { readSnapshotPointer } from './snapshot-store';
 import { readLastGood, readScanState, withError, writeScanState, type ScanPhase, type ScanState } from './state';
 import { idleStatus, isStale, toStatus } from './status';
@@ -41,6 +42,8 @@ const LOCK_KEY = 'scan:lock';
 /** A lock that no run's state claims is taken over after this long (its creator died before writing the run). */
 const ORPHAN_LOCK_MS = 60_000;
 const cancelKey = (runId: string) => `scan:cancel:${runId}`;
+/** The scan's key among the writers of the installation's hourly spending. */
+const SCAN_WRITER = 'scan';
 /**
  * Phases in order. A full scan reads the users first and shows every app account at once (a
  * partial snapshot), then counts people (candidates join the partial snapshot), and only then
@@ -203,7 +206,9 @@ async function runStep(event: ScanStepEvent): Promise<void> {
   await writeScanState(started);
 
   const counters = { points: 0, requests: 0 };
-  const budget = new PointsBudget(state.budget);
+  // The hour's budget is shared with the installation's other background jobs (background-budget.ts).
+  const others = { hourStart: hourOf(now), points: await spentThisHour(hourOf(now), SCAN_WRITER) };
+  const budget = new PointsBudget(state.budget, Date.now, others);
   const client = new JiraClient(backgroundPolicy(), {
     maxConcurrency: 6,
     maxRequestsPerSecond: requestsPerSecond(),
@@ -342,6 +347,8 @@ async function checkpoint(
   if (options.phaseDone && following) next = { ...next, phase: following, cursor: 0, done: 0, total: 0 };
   if (await kvs.get(cancelKey(next.runId))) return null;
   await writeScanState(next);
+  // What the scan spent this hour, for the other background jobs' budgets.
+  await recordSpent(next.budget.hourStart, SCAN_WRITER, next.budget.used);
   ctx.state = options.advance ? ctx.state : next;
   return next;
 }

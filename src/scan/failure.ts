@@ -1,5 +1,5 @@
 import { DeadlineError, JiraError, JiraUnavailableError, QuotaExhaustedError } from '../jira/errors';
-import { BudgetSpentError } from './budget';
+import { BudgetSpentError } from '../jira/points-budget';
 import type { ScanPhase } from './state';
 
 /**

@@ -1,6 +1,8 @@
 import { kvs } from '../storage/kvs';
 import type { ProjectActivity } from '../contract';
-import { BACKGROUND, JiraClient } from '../jira/client';
+import { BACKGROUND, type JiraClient } from '../jira/client';
+import { budgetedClient } from '../jira/background-budget';
+import { BudgetSpentError } from '../jira/points-budget';
 import { JiraError } from '../jira/errors';
 import { getRoleActors, listProjectRoles, type RoleActors } from '../jira/roles';
 import { groupsOfUser } from '../jira/user-groups';
@@ -78,7 +80,19 @@ async function requestRoles(accountId: string, projectKeys: string[]): Promise<v
 /** The background read (a scan-queue event): the identity's groups and each project's role actors not stored yet. */
 export async function readRoles(request: { accountId: string; projectKeys: string[] }): Promise<void> {
   const deadline = Date.now() + TIME_BUDGET_MS;
-  const client = new JiraClient(BACKGROUND, { maxConcurrency: 4, deadline: deadline + 30_000 });
+  // Spends from the installation's hourly budget; when it is spent, the next page view asks again.
+  const budgeted = await budgetedClient('roles', BACKGROUND, { maxConcurrency: 4, deadline: deadline + 30_000 });
+  try {
+    await readRolesWith(budgeted.client, request, deadline);
+  } catch (e) {
+    if (!(e instanceof BudgetSpentError)) throw e;
+    console.warn(`[roles] reads wait until ${new Date(e.resumeAt).toISOString()}: ${e.reason}`);
+  } finally {
+    await budgeted.finish();
+  }
+}
+
+async function readRolesWith(client: JiraClient, request: { accountId: string; projectKeys: string[] }, deadline: number): Promise<void> {
   if (!fresh((await kvs.get(groupsKey(request.accountId))) as Stored<unknown> | undefined)) {
     const groups = (await groupsOfUser(client, request.accountId)).map((g) => ({ groupId: g.groupId, name: g.name }));
     await kvs.set(groupsKey(request.accountId), { at: new Date().toISOString(), value: groups });

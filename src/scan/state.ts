@@ -1,6 +1,6 @@
 import { kvs } from '../storage/kvs';
 import type { ScanUnmeasured } from '../contract';
-import type { BudgetState } from './budget';
+import type { BudgetState } from '../jira/points-budget';
 import type { DirectoryRef } from './directory';
 
 /**

@@ -1,5 +1,5 @@
 import type { ScanStatus } from '../contract';
-import { PointsBudget } from './budget';
+import { PointsBudget } from '../jira/points-budget';
 import type { ScanPhase, ScanState } from './state';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BudgetSpentError, PointsBudget, poolCeiling } from '../../src/scan/budget';
+import { BudgetSpentError, PointsBudget, poolCeiling } from '../../src/jira/points-budget';
 
 const HOUR = 3_600_000;
 
@@ -23,6 +23,16 @@ describe('the per-installation hourly points budget', () => {
     expect(budget.snapshot()).toMatchObject({ hourStart: 11 * HOUR, used: 0, maxUsedInHour: 980 });
     budget.reserve(10)(10);
     expect(budget.snapshot().used).toBe(10);
+  });
+
+  it("counts what the installation's other background work spent in the same hour, that hour only", () => {
+    let now = 10 * HOUR + 1_000;
+    const budget = new PointsBudget({ pointsPerHour: 1_000, hourStart: 10 * HOUR, used: 100, maxUsedInHour: 100 }, () => now, { hourStart: 10 * HOUR, points: 800 });
+    budget.reserve(80)(80);
+    expect(() => budget.reserve(1)).toThrow(BudgetSpentError);
+    now = 11 * HOUR;
+    budget.reserve(900)(900);
+    expect(budget.snapshot().used).toBe(900);
   });
 
   it("keeps a low pool's fair share when Jira's reset, in whole seconds, lands just past the hour", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DeadlineError, JiraError, JiraUnavailableError, QuotaExhaustedError } from '../../src/jira/errors';
-import { BudgetSpentError } from '../../src/scan/budget';
+import { BudgetSpentError } from '../../src/jira/points-budget';
 import { classifyFailure, type FailureKind } from '../../src/scan/failure';
 import type { ScanPhase } from '../../src/scan/state';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readSettings, saveSettings, SETTINGS_LIMITS } from '../../scan/settings';
+import { readSettings, saveSettings, SETTINGS_LIMITS } from '../../storage/scan-settings';
 import { defineResolver } from '../define';
 
 /** settings/get: the scan window and the hourly points budget. Policy: jira-admin. */

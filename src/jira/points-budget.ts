@@ -1,9 +1,10 @@
-import type { PoolReading } from '../jira/rate-limit';
+import type { PoolReading } from './rate-limit';
 
 /**
  * A per-installation hourly points budget. Jira's default pool (65,000 points an hour) is shared
- * by every site that installs the app, so each installation keeps its scans to its own share and
- * pauses until the next hour when the share is spent. When Jira reports that one of the app's
+ * by every site that installs the app, so each installation keeps its background work (scans, and
+ * the smaller jobs of background-budget.ts) to its own share and pauses until the next hour when
+ * the share is spent. When Jira reports that one of the app's
  * pools (tenant or global) is running low, background work also keeps to a fair share of what
  * remains in it (see poolCeiling).
  */
@@ -82,10 +83,20 @@ export function hourOf(now: number): number {
 export class PointsBudget {
   private reserved = 0;
 
+  /**
+   * `others`: what the installation's other background work spent in the clock hour `othersHour`
+   * (read when this budget is opened); it counts against the same hourly budget, that hour only.
+   */
   constructor(
     private state: BudgetState,
     private readonly now: () => number = Date.now,
+    private readonly others: { hourStart: number; points: number } = { hourStart: 0, points: 0 },
   ) {}
+
+  /** Points this hour that others spent: the figure read at the start, while the hour lasts. */
+  private othersNow(): number {
+    return this.others.hourStart === this.state.hourStart ? this.others.points : 0;
+  }
 
   snapshot(): BudgetState {
     this.roll();
@@ -95,7 +106,7 @@ export class PointsBudget {
   reserve(maxCost: number): (points: number) => void {
     this.roll();
     const usable = Math.floor(this.state.pointsPerHour * (1 - SAFETY_MARGIN));
-    if (this.state.used + this.reserved + maxCost > usable) throw new BudgetSpentError(this.state.hourStart + HOUR);
+    if (this.state.used + this.othersNow() + this.reserved + maxCost > usable) throw new BudgetSpentError(this.state.hourStart + HOUR);
     const now = this.now();
     for (const pool of this.state.pools ?? []) {
       if (pool.resetAt > now && this.state.used + this.reserved + maxCost > pool.ceiling) {

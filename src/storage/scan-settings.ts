@@ -1,4 +1,4 @@
-import { kvs } from '../storage/kvs';
+import { kvs } from './kvs';
 import type { ScanSettings } from '../contract';
 
 const KEY = 'settings:scan';

@@ -1,7 +1,7 @@
 import Heading from '@atlaskit/heading';
-import SectionMessage from '@atlaskit/section-message';
-import { Box, Stack, Text } from '@atlaskit/primitives';
+import { Box, Stack } from '@atlaskit/primitives';
 import type { ResolverError } from '../../../src/contract';
+import { InlineError } from './InlineError';
 
 /** An error answer from the back end, shown with its message (written for people by the resolver). */
 export function ErrorState({ title, error }: { title: string; error: ResolverError }) {
@@ -11,9 +11,7 @@ export function ErrorState({ title, error }: { title: string; error: ResolverErr
         <Heading size="large" as="h1">
           {title}
         </Heading>
-        <SectionMessage appearance="error" title="Something went wrong">
-          <Text as="p">{error.message}</Text>
-        </SectionMessage>
+        <InlineError title="Something went wrong" message={error.message} />
       </Stack>
     </Box>
   );

@@ -10,6 +10,7 @@ import { bulkSaveOwnership } from '../../api/registry';
 import { TextFilter } from '../../components/controls';
 import { toError } from '../../hooks/use-scan-status';
 import { UserPicker } from './UserPicker';
+import { InlineError } from '../../components/InlineError';
 
 /** An identity chosen in the table: its name (for the confirmation and errors) and the version the admin saw. */
 export interface Chosen {
@@ -132,9 +133,7 @@ function BulkOwnershipDialog({ chosen, onClose, onDone }: { chosen: readonly Cho
               </SectionMessage>
             ) : null}
             {error ? (
-              <SectionMessage appearance="error" title="Nothing was saved" testId="bulk-error">
-                <Text as="p">{error}</Text>
-              </SectionMessage>
+              <InlineError title="Nothing was saved" message={error} testId="bulk-error" />
             ) : null}
             {step === 'edit' ? (
               <Stack space="space.150">

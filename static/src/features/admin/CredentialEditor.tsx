@@ -2,7 +2,6 @@ import Button from '@atlaskit/button/new';
 import Form, { ErrorMessage, Field, HelperMessage } from '@atlaskit/form';
 import ModalDialog, { ModalBody, ModalFooter, ModalHeader, ModalTitle, ModalTransition } from '@atlaskit/modal-dialog';
 import { Stack, Text } from '@atlaskit/primitives';
-import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import { showFlag } from '@forge/bridge';
@@ -12,6 +11,7 @@ import { saveCredential } from '../../api/registry';
 import { submitErrors } from '../../components/form-errors';
 import { CREDENTIAL_KIND_LABELS } from './labels';
 import { UserPicker } from './UserPicker';
+import { InlineError } from '../../components/InlineError';
 
 interface Values {
   kind: { label: string; value: CredentialKind };
@@ -150,9 +150,7 @@ export function CredentialEditor({
                   </Field>
                   <UserPicker label="Answers for it (when not the identity's owner)" value={owner} onChange={setOwner} testId="credential-owner" />
                   {general ? (
-                    <SectionMessage appearance="error" title="Not saved" testId="credential-error">
-                      <Text as="p">{general}</Text>
-                    </SectionMessage>
+                    <InlineError title="Not saved" message={general} testId="credential-error" />
                   ) : null}
                 </Stack>
               </ModalBody>

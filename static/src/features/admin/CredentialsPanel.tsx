@@ -3,7 +3,6 @@ import DynamicTable from '@atlaskit/dynamic-table';
 import Lozenge from '@atlaskit/lozenge';
 import ModalDialog, { ModalBody, ModalFooter, ModalHeader, ModalTitle, ModalTransition } from '@atlaskit/modal-dialog';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
-import SectionMessage from '@atlaskit/section-message';
 import { showFlag } from '@forge/bridge';
 import { useState } from 'react';
 import type { CredentialView, IdentityDetail } from '../../../../src/contract';
@@ -12,6 +11,7 @@ import { ExpiryLozenge } from '../../components/ExpiryLozenge';
 import { toError } from '../../hooks/use-scan-status';
 import { CredentialEditor, inputOf } from './CredentialEditor';
 import { CREDENTIAL_KIND_LABELS, SOURCE_LABELS, formatDate } from './labels';
+import { InlineError } from '../../components/InlineError';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -111,9 +111,7 @@ export function CredentialsPanel({ detail: d, name, onChanged }: { detail: Ident
         </Button>
       </Inline>
       {error ? (
-        <SectionMessage appearance="error" title="Not saved" testId="credentials-error">
-          <Text as="p">{error}</Text>
-        </SectionMessage>
+        <InlineError title="Not saved" message={error} testId="credentials-error" />
       ) : null}
       {d.credentials.length === 0 ? (
         <Text as="p" color="color.text.subtle" testId="empty-credentials">

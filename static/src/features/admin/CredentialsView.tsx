@@ -19,6 +19,7 @@ import { download, filterExport, templateCsv } from './csv';
 import { CREDENTIAL_KIND_LABELS, SOURCE_LABELS, formatDate, naturalCompare } from './labels';
 import { adminPaths } from './paths';
 import { tableCell, tableHeadCell } from '../../components/table-styles';
+import { InlineError } from '../../components/InlineError';
 
 interface Row {
   accountId: string;
@@ -112,16 +113,12 @@ export default function CredentialsView({ reloadKey, onImported }: { reloadKey: 
           </Button>
         </div>
         {exportError ? (
-          <SectionMessage appearance="error" title="Export failed">
-            <Text as="p">{exportError.message}</Text>
-          </SectionMessage>
+          <InlineError title="Export failed" message={exportError.message} />
         ) : null}
         {state.status === 'loading' ? (
           <Skeleton lines={6} height={24} label="Loading credentials" />
         ) : state.status === 'failed' ? (
-          <SectionMessage appearance="error" title="Could not load credentials">
-            <Text as="p">{state.error.message}</Text>
-          </SectionMessage>
+          <InlineError title="Could not load credentials" message={state.error.message} />
         ) : state.data.length === 0 ? (
           <EmptyState title="No credentials recorded yet" testId="credentials-empty">
             Import a CSV above (download the template for its columns), or add one on an identity's Credentials tab.
@@ -281,9 +278,7 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
           </Button>
         </Inline>
         {error ? (
-          <SectionMessage appearance="error" title="The file could not be read" testId="csv-error">
-            <Text as="p">{error.message}</Text>
-          </SectionMessage>
+          <InlineError title="The file could not be read" message={error.message} testId="csv-error" />
         ) : null}
         {done?.written ? (
           <SectionMessage appearance="success" title="Imported" testId="csv-done">

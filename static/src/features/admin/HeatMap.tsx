@@ -1,4 +1,3 @@
-import SectionMessage from '@atlaskit/section-message';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import type { CSSProperties } from 'react';
@@ -9,6 +8,7 @@ import { Skeleton } from '../../components/Skeleton';
 import { formatDateTime } from '../../format/dates';
 import { useAsync } from '../../hooks/use-async';
 import { KIND_LABELS } from './labels';
+import { InlineError } from '../../components/InlineError';
 
 /**
  * Cell colours: design tokens only, each background with a text token that keeps 4.5:1 or more in
@@ -38,9 +38,7 @@ export default function HeatMap({ onOpen, reloadKey }: { onOpen: (accountId: str
   if (state.status === 'loading') return <Skeleton lines={8} height={20} label="Loading the heat map" />;
   if (state.status === 'failed')
     return (
-      <SectionMessage appearance="error" title="Could not load the heat map">
-        <Text as="p">{state.error.message}</Text>
-      </SectionMessage>
+      <InlineError title="Could not load the heat map" message={state.error.message} />
     );
   return <HeatMapTable map={state.data} onOpen={onOpen} />;
 }

@@ -1,7 +1,6 @@
 import Button from '@atlaskit/button/new';
 import { DynamicTableStateless } from '@atlaskit/dynamic-table';
 import Lozenge from '@atlaskit/lozenge';
-import SectionMessage from '@atlaskit/section-message';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import Tooltip from '@atlaskit/tooltip';
 import { token } from '@atlaskit/tokens';
@@ -17,6 +16,7 @@ import { KIND_LABELS, RISK_LABELS, RISK_APPEARANCE, ago, daysUntil, formatDate }
 import { adminPaths } from './paths';
 import type { ListState } from './use-identity-list';
 import { UserPicker } from './UserPicker';
+import { InlineError } from '../../components/InlineError';
 
 const HEAD: Array<{ key: SortField | 'risks'; label: string; width?: number }> = [
   { key: 'name', label: 'Name', width: 24 },
@@ -88,9 +88,7 @@ export function IdentitiesTable({
       )}
 
       {list.error ? (
-        <SectionMessage appearance="error" title="Could not load identities">
-          <Text as="p">{list.error.message}</Text>
-        </SectionMessage>
+        <InlineError title="Could not load identities" message={list.error.message} />
       ) : null}
 
       {!data ? (

@@ -10,6 +10,7 @@ import { showFlag } from '@forge/bridge';
 import { TextArea, TextInput } from '../../components/fields';
 import { toError } from '../../hooks/use-scan-status';
 import { UserPicker } from './UserPicker';
+import { InlineError } from '../../components/InlineError';
 
 interface Draft {
   owner: UserOption | null;
@@ -184,9 +185,7 @@ export function OwnershipForm({ accountId, ownership, version, people, onSaved }
           </SectionMessage>
         ) : null}
         {error ? (
-          <SectionMessage appearance="error" title="Not saved" testId="ownership-error">
-            <Text as="p">{error.message}</Text>
-          </SectionMessage>
+          <InlineError title="Not saved" message={error.message} testId="ownership-error" />
         ) : null}
         <Inline space="space.150" alignBlock="center">
           <Button appearance="primary" type="submit" isLoading={saving} isDisabled={!!conflict} testId="ownership-save">

@@ -7,6 +7,7 @@ import { token } from '@atlaskit/tokens';
 import type { ScanState } from '../../hooks/use-scan-status';
 import { formatTime } from './labels';
 import { describeScan } from '../../hooks/scan-view';
+import { InlineError } from '../../components/InlineError';
 
 /**
  * The scan, honestly: what it is doing in plain words, one progress over the whole run, why it is
@@ -78,9 +79,7 @@ export function ScanPanel({ scan, compact = false }: { scan: ScanState; compact?
           </Stack>
         ) : null}
         {v?.failure ? (
-          <SectionMessage appearance="error" title="The last scan failed" testId="scan-failure">
-            <Text as="p">{v.failure}</Text>
-          </SectionMessage>
+          <InlineError title="The last scan failed" message={v.failure} testId="scan-failure" />
         ) : null}
         {v?.fullScanReason && v.active ? (
           <Text as="p" size="small" color="color.text.subtle">
@@ -113,9 +112,7 @@ export function ScanPanel({ scan, compact = false }: { scan: ScanState; compact?
           </SectionMessage>
         ) : null}
         {scan.error ? (
-          <SectionMessage appearance="error" title="Could not start or read the scan">
-            <Text as="p">{scan.error.message}</Text>
-          </SectionMessage>
+          <InlineError title="Could not start or read the scan" message={scan.error.message} />
         ) : null}
       </Stack>
     </Box>

@@ -13,6 +13,7 @@ import { TextInput } from '../../components/fields';
 import { tableCell } from '../../components/table-styles';
 import { useAsync } from '../../hooks/use-async';
 import { download } from '../admin/csv';
+import { InlineError } from '../../components/InlineError';
 
 const cell = tableCell(token('space.100'));
 const DECISION = { keep: 'Still needed', 'change-owner': 'Owner changes', retire: 'Retire' } as const;
@@ -84,9 +85,7 @@ function StartForm({ onStarted }: { onStarted: (c: CampaignSummary) => void }) {
           </Button>
         </Inline>
         {error ? (
-          <SectionMessage appearance="error">
-            <Text as="p">{error}</Text>
-          </SectionMessage>
+          <InlineError message={error} />
         ) : null}
       </Stack>
     </section>

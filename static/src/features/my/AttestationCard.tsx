@@ -2,13 +2,13 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
-import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import { useState } from 'react';
 import type { AttestationDecision, AttestationTask, CampaignItem } from '../../../../src/contract';
 import { answerAttestation } from '../../api/accountability';
 import { ResolverCallError } from '../../api/invoke';
 import { TextInput } from '../../components/fields';
+import { InlineError } from '../../components/InlineError';
 
 const DECISION_LABEL: Record<AttestationDecision, string> = { keep: 'Still needed', 'change-owner': 'Owner changes', retire: 'Retire' };
 
@@ -69,9 +69,7 @@ function ItemRow({ task, item, onAnswered }: { task: AttestationTask; item: Camp
               </Button>
             </Inline>
             {error ? (
-              <SectionMessage appearance="error">
-                <Text as="p">{error}</Text>
-              </SectionMessage>
+              <InlineError message={error} />
             ) : null}
           </Stack>
         )}

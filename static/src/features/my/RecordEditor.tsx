@@ -1,13 +1,13 @@
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
-import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import { useState } from 'react';
 import type { MyIntegration } from '../../../../src/contract';
 import { saveMyRecord } from '../../api/accountability';
 import { ResolverCallError } from '../../api/invoke';
 import { TextArea, TextInput } from '../../components/fields';
+import { InlineError } from '../../components/InlineError';
 
 /** One record the caller owns or backs up: what it is, and its purpose, runbook and notes to edit. */
 export function RecordEditor({ record, onSaved }: { record: MyIntegration; onSaved: (record: MyIntegration) => void }) {
@@ -52,9 +52,7 @@ export function RecordEditor({ record, onSaved }: { record: MyIntegration; onSav
           {state.saved ? <Text size="small">Saved</Text> : null}
         </Inline>
         {state.error ? (
-          <SectionMessage appearance="error">
-            <Text as="p">{state.error}</Text>
-          </SectionMessage>
+          <InlineError message={state.error} />
         ) : null}
       </Stack>
     </section>

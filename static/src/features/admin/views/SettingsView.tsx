@@ -1,7 +1,6 @@
 import Button from '@atlaskit/button/new';
 import Form, { ErrorMessage, Field, FormFooter, HelperMessage } from '@atlaskit/form';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
-import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import { showFlag } from '@forge/bridge';
@@ -17,6 +16,7 @@ import { Tabs, tabPanelProps } from '../../../components/Tabs';
 import { useAsync } from '../../../hooks/use-async';
 import { useAdmin } from '../admin-context';
 import { formatTime } from '../labels';
+import { InlineError } from '../../../components/InlineError';
 
 type SettingsTab = 'scan' | 'reminders' | 'sync';
 const TABS = [
@@ -60,9 +60,7 @@ const wholeNumber = (label: string, min: number, max: number) => (value: string 
 
 function GeneralError({ message }: { message: string | null }) {
   return message ? (
-    <SectionMessage appearance="error" title="Not saved" testId="form-error">
-      <Text as="p">{message}</Text>
-    </SectionMessage>
+    <InlineError title="Not saved" message={message} testId="form-error" />
   ) : null;
 }
 

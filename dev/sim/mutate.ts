@@ -1,7 +1,8 @@
 // Changes for incremental-scan tests: new events on issues, role and activity changes. Everything
 // goes through the same store the API reads, so searches, counts and changelogs see it at once.
 import type { Access } from './access.js';
-import type { SiteData } from './model.js';
+import { ROLE_IDS, type SiteData } from './model.js';
+import type { AuditEntry } from './generate/audit.js';
 import { createRng } from './prng.js';
 import { addEventOfKind } from './store/add-event.js';
 import { EVENT_KIND, type EventKind } from './store/issues.js';
@@ -103,5 +104,43 @@ export function createMutate(site: SiteData, access: Access, now: () => number):
     setCountLag({ ms }) {
       site.countLagMs = Math.max(0, ms);
     },
+    addAuditRecord(record) {
+      recordAudit(record);
+    },
+    addProject({ key, name, leadAccountId }) {
+      if (site.projectsByKey.has(key)) throw new Error(`project ${key} exists`);
+      const lead = leadAccountId ? userIdx(leadAccountId) : (site.personas.find((p) => p.role === 'site-admin')?.userIdx ?? 0);
+      const roles = new Map(site.roles.map((r) => [r.id, { users: new Set<number>(), groups: new Set<number>() }]));
+      roles.get(ROLE_IDS.administrators)?.users.add(lead);
+      roles.get(ROLE_IDS.administrators)?.groups.add(site.adminGroupIdx);
+      roles.get(ROLE_IDS.users)?.groups.add(site.usersGroupIdx);
+      const idx = site.projects.length;
+      const id = String(10000 + idx);
+      const project = { idx, id, key, name, description: `${name}.`, leadIdx: lead, isPrivate: false, typeKey: 'software' as const, roles };
+      site.projects.push(project);
+      site.projectsByKey.set(key, project);
+      site.projectsById.set(id, project);
+      store.addProject();
+      access.invalidate();
+      // Jira records a new project in its audit log (category projects, the project as the object).
+      recordAudit({ category: 'projects', summary: 'Project created', objectItem: { id, name: key, typeName: 'PROJECT' } });
+      return id;
+    },
+    createIssue({ projectKey, accountId, at }) {
+      const p = site.projectsByKey.get(projectKey);
+      if (!p) throw new Error(`unknown project ${projectKey}`);
+      const actor = userIdx(accountId);
+      const when = at ?? now();
+      const idx = store.addIssue({ project: p.idx, creator: actor, reporter: actor, assignee: -1, created: when, status: 0 });
+      addEvent(idx, actor, EVENT_KIND.create, when);
+      return issueKey(site, idx);
+    },
   };
+
+  /** Appends a record to the audit log, newest first as Jira answers, by the site admin. */
+  function recordAudit(r: { category: string; summary: string; objectItem: AuditEntry['objectItem']; associatedItems?: AuditEntry['associatedItems']; at?: number }): void {
+    const id = site.audit.reduce((n, e) => Math.max(n, e.id), 9999) + 1;
+    const authorIdx = site.personas.find((p) => p.role === 'site-admin')?.userIdx ?? 0;
+    site.audit.unshift({ id, created: r.at ?? now(), summary: r.summary, category: r.category, eventSource: '', authorIdx, remoteAddress: '10.0.0.1', objectItem: r.objectItem, associatedItems: r.associatedItems ?? [], changedValues: [] });
+  }
 }

@@ -114,6 +114,27 @@ export interface Mutate {
   setCountLag(o: { ms: number }): void;
   /** A new account on the site (a person, or an app account: a new integration), in no group and no role. */
   addUser(o: { accountId: string; displayName: string; accountType: 'atlassian' | 'app'; appType?: 'service' | 'agent' | 'unknown' }): void;
+  /**
+   * A record in Jira's audit log (AuditRecordBean), now unless `at`: what an admin's change leaves
+   * there. Changes made through the other knobs do not record themselves, except addProject.
+   */
+  addAuditRecord(o: { category: string; summary: string; objectItem: AuditItem; associatedItems?: AuditItem[]; at?: number }): void;
+  /**
+   * A new project (no issues; the lead and Jira administrators administer it, every active user may
+   * browse it, the app too), recorded in the audit log as "Project created"; answers its id.
+   */
+  addProject(o: { key: string; name: string; leadAccountId?: string }): string;
+  /** A new issue in the project, created by the account (its creation event); answers its key. */
+  createIssue(o: { projectKey: string; accountId: string; at?: number }): string;
+}
+
+/** An audit record's object or associated item. */
+export interface AuditItem {
+  id: string;
+  name: string;
+  typeName: string;
+  parentId?: string;
+  parentName?: string;
 }
 
 export type MutationEventKind = 'field' | 'status' | 'comment' | 'comment-edit' | 'worklog';

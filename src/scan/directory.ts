@@ -33,4 +33,16 @@ export interface DirectoryRef {
   runId: string;
   accountChunks: number;
   projectChunks: number;
+  /** Where the projects live when read again after the accounts (an access refresh): that run's id; absent: `runId`. */
+  projectsRunId?: string;
+}
+
+/** The run under whose working data a directory's projects live. */
+export function projectsRunOf(dir: DirectoryRef): string {
+  return dir.projectsRunId ?? dir.runId;
+}
+
+/** Every run whose working data a directory uses (cleanup keeps them). */
+export function runsOf(dir: DirectoryRef): string[] {
+  return [...new Set([dir.runId, projectsRunOf(dir)])];
 }

@@ -17,6 +17,7 @@ import { runPublishPhase } from './phases/publish';
 import { enqueueStep, type ScanStepEvent } from './queue';
 import { readSettings } from '../storage/scan-settings';
 import { readSnapshotPointer } from './snapshot-store';
+import { runsOf } from './directory';
 import { readLastGood, readScanState, withError, writeScanState, type ScanPhase, type ScanState } from './state';
 import { idleStatus, isStale, toStatus } from './status';
 
@@ -122,7 +123,7 @@ export async function startScan(trigger: 'admin' | 'schedule'): Promise<ScanStat
     sinceDay: null,
     previousGeneration: pointer?.generation ?? null,
     // The previous complete run's working data, and that of a run that failed or was cancelled.
-    obsoleteRunIds: [...new Set([...(lastGood ? [lastGood.runId, lastGood.directory.runId] : []), ...(current && current.outcome !== null ? [current.runId] : [])])],
+    obsoleteRunIds: [...new Set([...(lastGood ? [lastGood.runId, ...runsOf(lastGood.directory)] : []), ...(current && current.outcome !== null ? [current.runId] : [])])],
     directory: null,
     identityChunks: 0,
     updatedAt: now.toISOString(),

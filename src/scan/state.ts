@@ -39,6 +39,13 @@ export interface ScanState {
   /** Consecutive steps that failed without progress: since when, how many, and the last error. */
   trouble: { since: string; count: number; last: string } | null;
   fullScanReason: string | null;
+  /**
+   * Set when an incremental run refreshes access only: Jira's audit log showed changes to groups,
+   * permissions or projects while product events keep activity current. The project list is read
+   * again and every known identity's access checked again; activity stays as the ledger has it.
+   * `createdProjectIds`: projects the audit log shows created since the last scan (no history before it).
+   */
+  accessRefresh?: { createdProjectIds: string[] } | null;
   unmeasured: ScanUnmeasured[];
   /** Whether this run has published a partial snapshot (identities known, activity still measured). */
   partialPublished: boolean;

@@ -21,6 +21,17 @@ export const PHASE_LABELS: Record<ScanPhase, string> = {
   cleanup: 'Removing the previous results',
 };
 
+/** What an access refresh does in the phases it shares with other scans. */
+const ACCESS_REFRESH_LABELS: Partial<Record<ScanPhase, string>> = {
+  projects: "Jira's audit log shows changes to groups, permissions or projects: reading the site's projects again",
+  identities: "Checking each integration's access again (its activity, kept current by Jira's events, stays as it is)",
+};
+
+/** The phase in plain words, for this run. */
+export function phaseLabel(state: Pick<ScanState, 'phase' | 'accessRefresh'>): string {
+  return (state.accessRefresh ? ACCESS_REFRESH_LABELS[state.phase] : undefined) ?? PHASE_LABELS[state.phase];
+}
+
 /** Each phase's share of a run's overall progress (per mille), in order, for full and incremental runs. */
 const WEIGHTS: Record<ScanState['mode'], Array<[ScanPhase, number]>> = {
   full: [
@@ -33,7 +44,9 @@ const WEIGHTS: Record<ScanState['mode'], Array<[ScanPhase, number]>> = {
   ],
   incremental: [
     ['changes', 20],
-    ['identities', 950],
+    // Only in an access refresh (ScanState.accessRefresh).
+    ['projects', 100],
+    ['identities', 850],
     ['publish', 20],
     ['cleanup', 10],
   ],
@@ -66,7 +79,7 @@ export function isStale(state: ScanState, now: number): boolean {
 }
 
 export function staleMessage(state: ScanState): string {
-  return `The scan stopped reporting progress while "${PHASE_LABELS[state.phase].toLowerCase()}" (last sign of life ${state.heartbeatAt}). Scan now carries on from where it stopped.`;
+  return `The scan stopped reporting progress while "${phaseLabel(state).toLowerCase()}" (last sign of life ${state.heartbeatAt}). Scan now carries on from where it stopped.`;
 }
 
 export function toStatus(state: ScanState, extra: { lastCompletedAt: string | null; partial: boolean; now?: number }): ScanStatus {
@@ -81,7 +94,7 @@ export function toStatus(state: ScanState, extra: { lastCompletedAt: string | nu
   return {
     state: runState,
     phase: inRun ? state.phase : null,
-    phaseLabel: inRun ? PHASE_LABELS[state.phase] : null,
+    phaseLabel: inRun ? phaseLabel(state) : null,
     progress: overallProgress(state),
     pause: paused && state.resumesAt ? { reason: state.pauseReason ?? "Waiting for Jira's rate limits", resumesAt: state.resumesAt } : null,
     failure: state.outcome === 'failed' ? state.failure : stale ? staleMessage(state) : null,

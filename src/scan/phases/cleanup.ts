@@ -1,6 +1,7 @@
 import { deleteGenerationStep } from '../snapshot-store';
 import { deleteRunStep } from '../work-store';
 import { timeLeft, type StepContext } from './context';
+import { runsOf } from '../directory';
 
 /**
  * After a publish: deletes the replaced generation and the working data no later scan needs (the
@@ -8,10 +9,10 @@ import { timeLeft, type StepContext } from './context';
  */
 export async function runCleanupPhase(ctx: StepContext): Promise<boolean> {
   const { state } = ctx;
-  const keepDirectoryOf = state.directory?.runId;
+  const keep = new Set([state.runId, ...(state.directory ? runsOf(state.directory) : [])]);
   const targets = [
     ...(state.previousGeneration && state.previousGeneration !== state.generation ? [() => deleteGenerationStep(state.previousGeneration as string)] : []),
-    ...state.obsoleteRunIds.filter((runId) => runId !== keepDirectoryOf && runId !== state.runId).map((runId) => () => deleteRunStep(runId)),
+    ...state.obsoleteRunIds.filter((runId) => !keep.has(runId)).map((runId) => () => deleteRunStep(runId)),
   ];
   for (const step of targets) {
     while (!(await step())) if (!timeLeft(ctx)) return false;

@@ -1,11 +1,12 @@
 import { listProjectsPage } from '../../jira/project-list';
 import { projectsWithPermissions } from '../../jira/permissions-check';
 import { listUsersPage } from '../../jira/users';
-import type { Account, ProjectEntry } from '../directory';
+import { projectsRunOf, type Account, type ProjectEntry } from '../directory';
 import { writeKnownAccounts } from '../../activity/newcomers';
 import { publishAppAccounts } from '../partial';
 import { readList, writeChunk } from '../work-store';
 import { timeLeft, type StepContext } from './context';
+import { asFullScan, newlyVisibleHistory } from './access-refresh';
 
 /**
  * Reads every account (all users, including app accounts and inactive ones; 2 points each), one
@@ -44,7 +45,8 @@ export async function runDirectoryPhase(ctx: StepContext): Promise<boolean> {
 /**
  * Reads every project (1 point each), one page per unit of work, with whether the app itself can
  * browse it (a list can hold projects it cannot: one permission check per page). After the people
- * are counted: the first answer does not need projects.
+ * are counted: the first answer does not need projects. In an access refresh, it ends by checking
+ * that no project the app newly browses holds history the ledger never counted (else: a full scan).
  */
 export async function runProjectsPhase(ctx: StepContext): Promise<boolean> {
   const dir = ctx.state.directory;
@@ -55,10 +57,16 @@ export async function runProjectsPhase(ctx: StepContext): Promise<boolean> {
     const ids = page.projects.map((p) => Number(p.id));
     const browsable = new Set(ids.length === 0 ? [] : (await projectsWithPermissions(ctx.client, null, ['BROWSE_PROJECTS'] as const, ids)).get('BROWSE_PROJECTS'));
     const projects: ProjectEntry[] = page.projects.map((p) => ({ id: Number(p.id), key: p.key, name: p.name, appCanBrowse: browsable.has(Number(p.id)) }));
-    await writeChunk(dir.runId, 'projects', projectChunks, projects);
+    await writeChunk(projectsRunOf(dir), 'projects', projectChunks, projects);
     projectChunks += 1;
     ctx.state = { ...ctx.state, directory: { ...dir, projectChunks }, cursor: ctx.state.cursor + page.projects.length, done: ctx.state.cursor + page.projects.length };
-    if (page.isLast) return true;
+    if (page.isLast) {
+      if (!ctx.state.accessRefresh) return true;
+      const fullScanReason = await newlyVisibleHistory(ctx, await readList<ProjectEntry>(projectsRunOf(dir), 'projects', projectChunks));
+      if (fullScanReason === null) return true;
+      ctx.state = asFullScan(ctx.state, fullScanReason);
+      return false;
+    }
   }
   return false;
 }

@@ -6,7 +6,7 @@ import type { JiraClient } from '../../jira/client';
 import { activityTotals, leastPrivilege, withUnusedAccess } from '../../rules/access';
 import { classify, type Override } from '../../rules/classification';
 import { locateActivity, refreshActivity, type BackfillPart } from '../activity';
-import { appBrowsable, NOT_VISIBLE, type Account, type ProjectEntry } from '../directory';
+import { appBrowsable, NOT_VISIBLE, projectsRunOf, type Account, type ProjectEntry } from '../directory';
 import { touchedBy, type Window } from '../jql';
 import { readAllOverrides } from '../overrides';
 import { deleteIdentityRecord, readIdentityRecord, writeIdentityRecord, type SnapshotPointer } from '../snapshot-store';
@@ -16,6 +16,8 @@ import { readList } from '../work-store';
 import { runWindow, timeLeft, type StepContext } from './context';
 import { writeBackfill } from '../../activity/backfill';
 import { readNewcomers } from '../../activity/newcomers';
+import { readIdentityActivity } from '../../activity/read';
+import { withRefreshedAccess } from './access-refresh';
 import { markScreened } from '../screened';
 import type { IdentityWork } from './people';
 
@@ -47,7 +49,7 @@ export async function runIdentitiesPhase(ctx: StepContext, previous: SnapshotPoi
   if (!dir) throw new Error('identities phase without a directory');
   const [accountList, projects, work, overrides] = await Promise.all([
     readList<Account>(dir.runId, 'accounts', dir.accountChunks),
-    readList<ProjectEntry>(dir.runId, 'projects', dir.projectChunks),
+    readList<ProjectEntry>(projectsRunOf(dir), 'projects', dir.projectChunks),
     readList<IdentityWork>(state.runId, 'identities', state.identityChunks),
     readAllOverrides(),
   ]);
@@ -133,6 +135,13 @@ async function measureIdentity(ctx: StepContext, shared: Shared, item: IdentityW
   // A person measured for the first time may turn out ordinary: where it can edit is enough to
   // locate its work (the likeliest projects first); where it can browse is asked only if it is an integration.
   const firstLook = !previous && isPerson;
+  if (previous && state.accessRefresh) {
+    // Access changed (audit log), activity did not: where it can browse and edit now (one
+    // permission check per 1,000 projects), with the ledger's activity as it stands.
+    const now = await accessOf(client, item.accountId, shared, ['BROWSE_PROJECTS', 'EDIT_ISSUES']);
+    await writeIdentityRecord(state.generation, { ...withRefreshedAccess(previous, now, await readIdentityActivity(item.accountId), shared.projectNames), override });
+    return;
+  }
   const access = previous ? accessFrom(previous) : await accessOf(client, item.accountId, shared, firstLook ? ['EDIT_ISSUES'] : ['BROWSE_PROJECTS', 'EDIT_ISSUES']);
   const common = { client, accountId: item.accountId, window: shared.window, appProjects: shared.appProjects, ...access, projectNames: shared.projectNames };
   if (previous && state.sinceDay) {

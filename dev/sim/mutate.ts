@@ -80,6 +80,36 @@ export function createMutate(site: SiteData, access: Access, now: () => number):
       if (present) actors.users.add(userIdx(accountId));
       else actors.users.delete(userIdx(accountId));
       access.invalidate();
+      // Jira records role changes in its audit log (category projects: the role, with the project and the user).
+      recordAudit({
+        category: 'projects',
+        summary: 'Project roles changed',
+        objectItem: { id: String(role?.id ?? ''), name: roleName, typeName: 'PROJECT_ROLE' },
+        associatedItems: [
+          { id: p?.id ?? '', name: p?.name ?? '', typeName: 'PROJECT' },
+          { id: accountId, name: accountId, typeName: 'USER' },
+        ],
+      });
+    },
+    setGroupMember({ groupName, accountId, present }) {
+      const group = site.groupsByName.get(groupName);
+      const user = site.users[userIdx(accountId)];
+      if (!group || !user) throw new Error(`unknown group ${groupName}`);
+      if (present) {
+        group.members.add(user.idx);
+        user.groupIdxs.add(group.idx);
+      } else {
+        group.members.delete(user.idx);
+        user.groupIdxs.delete(group.idx);
+      }
+      access.invalidate();
+      // As Jira records it: the user as the object, the group associated.
+      recordAudit({
+        category: 'group management',
+        summary: present ? 'User added to group' : 'User removed from group',
+        objectItem: { id: accountId, name: accountId, typeName: 'USER' },
+        associatedItems: [{ id: group.groupId, name: group.name, typeName: 'GROUP' }],
+      });
     },
     addUser({ accountId, displayName, accountType, appType }) {
       if (site.usersByAccountId.has(accountId)) throw new Error(`account ${accountId} exists`);
@@ -100,6 +130,8 @@ export function createMutate(site: SiteData, access: Access, now: () => number):
       if (browsable) access.hiddenFromApp.delete(p.idx);
       else access.hiddenFromApp.add(p.idx);
       access.invalidate();
+      // On a real site a permission scheme's change does this, and Jira records it.
+      recordAudit({ category: 'permissions', summary: 'Permission scheme updated', objectItem: { id: '0', name: 'Default Permission Scheme', typeName: 'PERMISSION_SCHEME' }, associatedItems: [{ id: p.id, name: p.name, typeName: 'PROJECT' }] });
     },
     setCountLag({ ms }) {
       site.countLagMs = Math.max(0, ms);

@@ -104,11 +104,13 @@ export interface Mutate {
   touchIssues(o: { fraction: number; at?: number; seed?: number }): string[];
   /** Adds one event by accountId to the issue (kind: field change, status change, comment, comment edit, worklog). */
   addEvent(o: { issueKey: string; accountId: string; kind?: MutationEventKind; at?: number }): void;
-  /** Grants (or revokes) the account a project role directly. */
+  /** Grants (or revokes) the account a project role directly (recorded in the audit log: projects). */
   setRoleActor(o: { projectKey: string; roleName: string; accountId: string; present: boolean }): void;
+  /** Adds the account to a group, or removes it (recorded in the audit log: group management). */
+  setGroupMember(o: { groupName: string; accountId: string; present: boolean }): void;
   /** Marks a user active or inactive. */
   setActive(o: { accountId: string; active: boolean }): void;
-  /** Lets the app browse a project, or only list it (searches skip it; a JQL naming it is a 400). */
+  /** Lets the app browse a project, or only list it (searches skip it; a JQL naming it is a 400); recorded in the audit log as a permission scheme's change. */
   setProjectBrowsableByApp(o: { projectKey: string; browsable: boolean }): void;
   /** How far /search/approximate-count lags: changes newer than this many ms are not counted yet. */
   setCountLag(o: { ms: number }): void;
@@ -116,7 +118,7 @@ export interface Mutate {
   addUser(o: { accountId: string; displayName: string; accountType: 'atlassian' | 'app'; appType?: 'service' | 'agent' | 'unknown' }): void;
   /**
    * A record in Jira's audit log (AuditRecordBean), now unless `at`: what an admin's change leaves
-   * there. Changes made through the other knobs do not record themselves, except addProject.
+   * there. Roles, groups, the app's access and new projects record themselves; other knobs do not.
    */
   addAuditRecord(o: { category: string; summary: string; objectItem: AuditItem; associatedItems?: AuditItem[]; at?: number }): void;
   /**

@@ -2,6 +2,7 @@ import { kvs } from '../storage/kvs';
 import type { ScanUnmeasured } from '../contract';
 import type { BudgetState } from '../jira/points-budget';
 import type { DirectoryRef } from './directory';
+import type { AccessScope } from './access-scope';
 
 /**
  * The scan's checkpoint, small by design: phase, position and counters. Bulk working data lives
@@ -43,9 +44,10 @@ export interface ScanState {
    * Set when an incremental run refreshes access only: Jira's audit log showed changes to groups,
    * permissions or projects while product events keep activity current. The project list is read
    * again and every known identity's access checked again; activity stays as the ledger has it.
-   * `createdProjectIds`: projects the audit log shows created since the last scan (no history before it).
+   * `createdProjectIds`: projects the audit log shows created since the last scan (no history before
+   * it); `scope`: whose access is checked where, and whether the whole project list is read again.
    */
-  accessRefresh?: { createdProjectIds: string[] } | null;
+  accessRefresh?: { createdProjectIds: string[]; scope: AccessScope } | null;
   unmeasured: ScanUnmeasured[];
   /** Whether this run has published a partial snapshot (identities known, activity still measured). */
   partialPublished: boolean;

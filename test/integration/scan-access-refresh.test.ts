@@ -40,7 +40,7 @@ async function scannedWithEvents(): Promise<ScanStatus> {
 }
 
 describe('an access change seen in the audit log, while product events arrive', () => {
-  it('refreshes access only: the project list and each identity checked again, activity kept, a new project shown', async () => {
+  it('refreshes access only: the projects it names read again, each identity checked there, activity kept, a new project shown', async () => {
     const full = await scannedWithEvents();
     const identities = await allIdentities(host);
     // An integration gains a role in a project it could not browse (Jira records it under "projects").
@@ -50,12 +50,6 @@ describe('an access change seen in the audit log, while product events arrive', 
     const project = PROJECTS.map(([key]) => key).find((k) => !before.projects.some((p) => p.projectKey === k && p.hasAccess));
     if (!project) throw new Error('no project to grant');
     sim().mutate.setRoleActor({ projectKey: project, roleName: 'Developers', accountId: target.accountId, present: true });
-    sim().mutate.addAuditRecord({
-      category: 'projects',
-      summary: 'Project roles changed',
-      objectItem: { id: '10000', name: 'Developers', typeName: 'PROJECT_ROLE' },
-      associatedItems: [{ id: project, name: project, typeName: 'PROJECT' }],
-    });
     // A new project, where the widest identities start working (their events reach the ledger).
     sim().mutate.addProject({ key: 'GATE', name: 'Payments Gateway' });
     const widest = (await asAdmin<HeatMapData>(host, 'heatmap/get')).rows.map((r) => r.accountId);
@@ -77,10 +71,11 @@ describe('an access change seen in the audit log, while product events arrive', 
     expect(done.state).toBe('idle');
     expect(done.fullScanReason).toBeNull();
 
-    // Only the audit log, the project list and permission checks: no search, count or changelog.
+    // Only the audit log, the two projects it names (project/search by id) and permission checks: no search, count or changelog.
     const meter = sim().meter.snapshot();
     expect(Object.keys(meter.byEndpoint).sort()).toEqual(['GET /rest/api/3/auditing/record', 'GET /rest/api/3/project/search', 'POST /rest/api/3/permissions/check']);
-    // One permission check per known identity (26 projects: one request each), and one per page of projects for the app itself.
+    expect(meter.byEndpoint['GET /rest/api/3/project/search']).toEqual({ requests: 1, points: 3 });
+    // One permission check per known identity, in the two projects named, and one for the app itself.
     expect(meter.byEndpoint['POST /rest/api/3/permissions/check']?.requests).toBe(ids.length + 1);
     expect(meter.points).toBeLessThan(full.pointsUsed / 5);
     console.log(`[access refresh] ${meter.points} points (${meter.requests} requests) against the full scan's ${full.pointsUsed}`);
@@ -102,6 +97,30 @@ describe('an access change seen in the audit log, while product events arrive', 
     expect(map.projects.find((p) => p.key === 'GATE')).toMatchObject({ name: 'Payments Gateway', identities: widest.length });
   }, 300_000);
 
+  it('a group membership change checks that account alone, in every project, and keeps the project list', async () => {
+    const full = await scannedWithEvents();
+    const target = (await allIdentities(host)).find((i) => i.kind === 'service-account');
+    if (!target) throw new Error('no service account');
+    const before = await asAdmin<IdentityDetail>(host, 'identity/get', { accountId: target.accountId });
+    const activityBefore = await touchesPerProject([target.accountId]);
+    sim().mutate.setGroupMember({ groupName: 'jira-software-users', accountId: target.accountId, present: true });
+    // The page view's background reads (project roles) finish first: the meter is the scan's alone.
+    await host.queue.idle();
+    sim().meter.reset();
+    const done = await scanToCompletion(host);
+    expect(done.fullScanReason).toBeNull();
+    const meter = sim().meter.snapshot();
+    // The audit log, who the app is (the account is an app account: were it the app itself, its own access could have changed), one permission check.
+    expect(Object.keys(meter.byEndpoint).sort()).toEqual(['GET /rest/api/3/auditing/record', 'GET /rest/api/3/myself', 'POST /rest/api/3/permissions/check']);
+    expect(meter.byEndpoint['POST /rest/api/3/permissions/check']?.requests).toBe(1);
+    expect(meter.points).toBeLessThan(full.pointsUsed / 50);
+    const after = await asAdmin<IdentityDetail>(host, 'identity/get', { accountId: target.accountId });
+    const browsable = (d: IdentityDetail) => d.projects.filter((p) => p.hasAccess).length;
+    expect(browsable(after)).toBeGreaterThan(browsable(before));
+    expect(after.unusedAccessProjects).toBeGreaterThan(before.unusedAccessProjects);
+    expect(await touchesPerProject([target.accountId])).toEqual(activityBefore);
+  }, 300_000);
+
   it('turns into a full scan when the app can newly browse a project that existed before: its history is counted', async () => {
     host = startTestHost();
     sim().mutate.setProjectBrowsableByApp({ projectKey: 'OPS', browsable: false });
@@ -112,8 +131,8 @@ describe('an access change seen in the audit log, while product events arrive', 
     const hidden = (await asAdmin<ScanStatus>(host, 'scan/status')).unmeasured.find((u) => u.id === 'OPS');
     expect(hidden?.kind).toBe('project');
 
+    // Jira records it as a permission scheme's change.
     sim().mutate.setProjectBrowsableByApp({ projectKey: 'OPS', browsable: true });
-    sim().mutate.addAuditRecord({ category: 'permissions', summary: 'Permission scheme updated', objectItem: { id: '0', name: 'Default Permission Scheme', typeName: 'PERMISSION_SCHEME' } });
     const done = await scanToCompletion(host);
     expect(done.fullScanReason).toContain('OPS');
     expect(done.unmeasured.find((u) => u.id === 'OPS')).toBeUndefined();

@@ -1,9 +1,61 @@
 import type { ActivityCounts, IdentityRecord, ProjectActivity } from '../../contract';
+import { projectsWithPermissions } from '../../jira/permissions-check';
+import { listProjectsById, MAX_IDS } from '../../jira/project-list';
+import { appAccountId } from '../../jira/myself';
 import { activityTotals, leastPrivilege, withUnusedAccess } from '../../rules/access';
-import { appBrowsable, projectsRunOf, type ProjectEntry } from '../directory';
+import type { AccessScope } from '../access-scope';
+import { appBrowsable, projectsRunOf, type DirectoryRef, type ProjectEntry } from '../directory';
 import type { ScanState } from '../state';
-import { readList } from '../work-store';
+import { readList, writeList } from '../work-store';
 import type { StepContext } from './context';
+
+/** Past this many projects named in the audit log, the whole list is read instead (one page holds 100). */
+const NAMED_PROJECTS_LIMIT = 200;
+
+/**
+ * Turns an incremental run into an access refresh (ScanState.accessRefresh), from the changes
+ * phase. The project list is kept, patched or read again under this run (the last good scan's
+ * list stays intact should this run fail):
+ * - the audit log names no project and changed no app account's groups: kept;
+ * - it names projects (a few): those are read again (project/search by id, with the app's own
+ *   access), the rest kept;
+ * - otherwise (a permission scheme, an app account's groups, many projects): the projects phase
+ *   reads the whole list.
+ * Answers whether the changes phase is done (next: identities); false when the run moved to
+ * another phase (the projects phase, or a full scan).
+ */
+export async function startAccessRefresh(ctx: StepContext, dir: DirectoryRef, refresh: { createdProjectIds: string[]; scope: AccessScope }): Promise<boolean> {
+  const scope = withSelf(refresh.scope, refresh.scope.appAccounts.length > 0 && !refresh.scope.projectList ? await appAccountId(ctx.client) : null);
+  refresh = { ...refresh, scope };
+  if (scope.projectList || scope.projectIds.length > NAMED_PROJECTS_LIMIT) {
+    ctx.state = { ...ctx.state, accessRefresh: refresh, phase: 'projects', cursor: 0, done: 0, total: 0, directory: { ...dir, projectsRunId: ctx.state.runId, projectChunks: 0 } };
+    return false;
+  }
+  ctx.state = { ...ctx.state, accessRefresh: refresh };
+  if (scope.projectIds.length === 0) return true;
+  const before = await readList<ProjectEntry>(projectsRunOf(dir), 'projects', dir.projectChunks);
+  const named = new Set(scope.projectIds.map(Number));
+  const read: ProjectEntry[] = [];
+  for (let i = 0; i < scope.projectIds.length; i += MAX_IDS) {
+    const page = await listProjectsById(ctx.client, scope.projectIds.slice(i, i + MAX_IDS));
+    const ids = page.map((p) => Number(p.id));
+    const browsable = new Set(ids.length === 0 ? [] : (await projectsWithPermissions(ctx.client, null, ['BROWSE_PROJECTS'] as const, ids)).get('BROWSE_PROJECTS'));
+    read.push(...page.map((p) => ({ id: Number(p.id), key: p.key, name: p.name, appCanBrowse: browsable.has(Number(p.id)) })));
+  }
+  // Named projects Jira no longer lists (deleted, or hidden from the app) leave the list.
+  const projects = [...before.filter((p) => !named.has(p.id)), ...read].sort((a, b) => a.key.localeCompare(b.key));
+  const projectChunks = await writeList(ctx.state.runId, 'projects', projects);
+  ctx.state = { ...ctx.state, directory: { ...dir, projectsRunId: ctx.state.runId, projectChunks } };
+  const fullScanReason = await newlyVisibleHistory(ctx, projects);
+  if (fullScanReason === null) return true;
+  ctx.state = asFullScan(ctx.state, fullScanReason);
+  return false;
+}
+
+/** The scope with the app's own groups resolved: when they changed, its access may have changed anywhere. */
+function withSelf(scope: AccessScope, self: string | null): AccessScope {
+  return self !== null && scope.appAccounts.includes(self) ? { ...scope, projectList: true } : scope;
+}
 
 /**
  * An access refresh (ScanState.accessRefresh) keeps every identity's activity as the ledger has it,

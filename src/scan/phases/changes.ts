@@ -10,6 +10,8 @@ import type { Account } from '../directory';
 import { readList, writeList } from '../work-store';
 import { runWindow, type StepContext } from './context';
 import type { IdentityWork } from './people';
+import { accessScope } from '../access-scope';
+import { startAccessRefresh } from './access-refresh';
 
 /**
  * Audit categories whose changes can change access (who can browse or edit where) and the project
@@ -61,20 +63,11 @@ export async function runChangesPhase(ctx: StepContext): Promise<boolean> {
   const list = [...work.values()].sort((a, b) => a.accountId.localeCompare(b.accountId));
   if (changed) {
     if (!dir) throw new Error('incremental scan without a directory');
-    // Access refresh: the projects are read again (under this run: the last good scan's list stays
-    // intact should this run fail), then every identity's access is checked again.
     const identityChunks = await writeList(ctx.state.runId, 'identities', list);
-    ctx.state = {
-      ...ctx.state,
-      phase: 'projects',
-      cursor: 0,
-      done: 0,
-      total: 0,
-      identityChunks,
-      directory: { ...dir, projectsRunId: ctx.state.runId, projectChunks: 0 },
-      accessRefresh: { createdProjectIds: createdProjects(audit.records) },
-    };
-    return false;
+    ctx.state = { ...ctx.state, identityChunks, total: list.length };
+    const known = new Map(accounts.map((a) => [a.accountId, a]));
+    for (const n of await readNewcomers()) known.set(n.accountId, { ...n, timeZone: undefined });
+    return startAccessRefresh(ctx, dir, { createdProjectIds: createdProjects(audit.records), scope: accessScope(audit.records, known, ACCESS_CATEGORIES) });
   }
   // With product events keeping the ledger current, an identity the last snapshot has, under the
   // same admin mark, has nothing to measure: when that holds for all, the published generation

@@ -18,6 +18,7 @@ import { writeBackfill } from '../../activity/backfill';
 import { readNewcomers } from '../../activity/newcomers';
 import { readIdentityActivity } from '../../activity/read';
 import { withRefreshedAccess } from './access-refresh';
+import type { AccessScope } from '../access-scope';
 import { markScreened } from '../screened';
 import type { IdentityWork } from './people';
 
@@ -136,9 +137,9 @@ async function measureIdentity(ctx: StepContext, shared: Shared, item: IdentityW
   // locate its work (the likeliest projects first); where it can browse is asked only if it is an integration.
   const firstLook = !previous && isPerson;
   if (previous && state.accessRefresh) {
-    // Access changed (audit log), activity did not: where it can browse and edit now (one
-    // permission check per 1,000 projects), with the ledger's activity as it stands.
-    const now = await accessOf(client, item.accountId, shared, ['BROWSE_PROJECTS', 'EDIT_ISSUES']);
+    // Access changed (audit log), activity did not: where it can browse and edit now, with the
+    // ledger's activity as it stands.
+    const now = await refreshedAccess(client, item.accountId, shared, state.accessRefresh.scope, accessFrom(previous));
     await writeIdentityRecord(state.generation, { ...withRefreshedAccess(previous, now, await readIdentityActivity(item.accountId), shared.projectNames), override });
     return;
   }
@@ -198,11 +199,34 @@ async function measureIdentity(ctx: StepContext, shared: Shared, item: IdentityW
 }
 
 /**
- * Where the account can browse, and where it can edit issues: one permission check per 1,000
- * projects, 2 points per permission asked. Asked for editing only, `accessible` is those same projects.
+ * An access refresh's answer for a known identity: checked again in every project when the audit
+ * log's changes may reach everywhere for it (accessScope), else only in the projects it names, the
+ * rest as the last scan found it; projects no longer listed drop out.
  */
-async function accessOf(client: JiraClient, accountId: string, shared: Shared, permissions: ReadonlyArray<'BROWSE_PROJECTS' | 'EDIT_ISSUES'>): Promise<{ accessible: string[]; editable: string[] }> {
-  const granted = await projectsWithPermissions(client, accountId, permissions, shared.projects.map((p) => p.id));
+async function refreshedAccess(client: JiraClient, accountId: string, shared: Shared, scope: AccessScope, was: { accessible: string[]; editable: string[] }): Promise<{ accessible: string[]; editable: string[] }> {
+  const listed = new Set(shared.projects.map((p) => p.key));
+  const still = (keys: readonly string[], except: ReadonlySet<string>) => keys.filter((k) => listed.has(k) && !except.has(k));
+  if (scope.everywhere === 'all' || scope.everywhere.includes(accountId)) return accessOf(client, accountId, shared, ['BROWSE_PROJECTS', 'EDIT_ISSUES']);
+  const ids = scope.projectIds.map(Number).filter((id) => shared.keyById.has(id));
+  if (ids.length === 0) return { accessible: still(was.accessible, new Set()), editable: still(was.editable, new Set()) };
+  const checked = await accessOf(client, accountId, shared, ['BROWSE_PROJECTS', 'EDIT_ISSUES'], ids);
+  const inScope = new Set(ids.map((id) => shared.keyById.get(id) ?? ''));
+  return { accessible: [...still(was.accessible, inScope), ...checked.accessible].sort(), editable: [...still(was.editable, inScope), ...checked.editable].sort() };
+}
+
+/**
+ * Where the account can browse, and where it can edit issues (in the given projects, all by
+ * default): one permission check per 1,000 projects, 2 points per permission asked. Asked for
+ * editing only, `accessible` is those same projects.
+ */
+async function accessOf(
+  client: JiraClient,
+  accountId: string,
+  shared: Shared,
+  permissions: ReadonlyArray<'BROWSE_PROJECTS' | 'EDIT_ISSUES'>,
+  projectIds: readonly number[] = shared.projects.map((p) => p.id),
+): Promise<{ accessible: string[]; editable: string[] }> {
+  const granted = await projectsWithPermissions(client, accountId, permissions, projectIds);
   const keys = (ids: number[] | undefined) => (ids ?? []).map((id) => shared.keyById.get(id) ?? '').filter((k) => k !== '').sort();
   const editable = keys(granted.get('EDIT_ISSUES'));
   return { accessible: permissions.includes('BROWSE_PROJECTS') ? keys(granted.get('BROWSE_PROJECTS')) : editable, editable };

@@ -19,6 +19,13 @@ beforeAll(async () => {
   host.sim?.mutate.touchIssues({ fraction: 0.01 });
   await scanToCompletion(host);
   const list = await asAdmin<IdentityList>(host, 'identities/list', {});
+  // An access refresh (events arrive): an app account's group change (/myself) and a role change (projects read by id).
+  await host.productEvents?.flush();
+  await host.queue.idle();
+  const app = list.items.find((i) => i.kind === 'service-account');
+  if (app) host.sim?.mutate.setGroupMember({ groupName: 'jira-software-users', accountId: app.accountId, present: true });
+  if (app) host.sim?.mutate.setRoleActor({ projectKey: persona(host, 'project-admin').projects[0] ?? '', roleName: 'Developers', accountId: app.accountId, present: true });
+  await scanToCompletion(host);
   const first = list.items[0];
   if (first) await asAdmin(host, 'identity/get', { accountId: first.accountId });
   await asAdmin(host, 'users/search', { query: 'a' });

@@ -25,8 +25,8 @@ export interface AccessScope {
 /**
  * - A user added to or removed from a group (group management, the user as the object): only that
  *   account's access can change, in any project. When it is an app account, it may be the app
- *   itself (see `appAccounts`). A user Jira names that the directory does not
- *   know, or a change to a group itself, means everyone.
+ *   itself (see `appAccounts`). A user the directory does not know, or a change to a group
+ *   itself, means everyone.
  * - A project change (category projects: created, roles changed, lead or key changed), naming the
  *   project: access can change in that project only, for anyone.
  * - A permission change (a scheme edited or associated): everyone, everywhere (a scheme serves

@@ -42,8 +42,8 @@ export interface ScanState {
   fullScanReason: string | null;
   /**
    * Set when an incremental run refreshes access only: Jira's audit log showed changes to groups,
-   * permissions or projects while product events keep activity current. The project list is read
-   * again and every known identity's access checked again; activity stays as the ledger has it.
+   * permissions or projects while product events keep activity current. Access is checked again
+   * where those changes reach (access-scope.ts); activity stays as the ledger has it.
    * `createdProjectIds`: projects the audit log shows created since the last scan (no history before
    * it); `scope`: whose access is checked where, and whether the whole project list is read again.
    */

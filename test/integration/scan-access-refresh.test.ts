@@ -103,6 +103,14 @@ describe('an access change seen in the audit log, while product events arrive', 
     if (!target) throw new Error('no service account');
     const before = await asAdmin<IdentityDetail>(host, 'identity/get', { accountId: target.accountId });
     const activityBefore = await touchesPerProject([target.accountId]);
+    // A person who is no integration joins a group: nothing the app shows changes, only the audit log is read.
+    const person = sim().truth.ordinaryPeopleAccountIds()[0] as string;
+    sim().mutate.setGroupMember({ groupName: 'team-1', accountId: person, present: true });
+    await host.queue.idle();
+    sim().meter.reset();
+    expect((await scanToCompletion(host)).fullScanReason).toBeNull();
+    expect(Object.keys(sim().meter.snapshot().byEndpoint)).toEqual(['GET /rest/api/3/auditing/record']);
+
     sim().mutate.setGroupMember({ groupName: 'jira-software-users', accountId: target.accountId, present: true });
     // The page view's background reads (project roles) finish first: the meter is the scan's alone.
     await host.queue.idle();

@@ -28,8 +28,8 @@ const NO_EVENTS_CATEGORIES = [...ACCESS_CATEGORIES, 'user management'];
  *   projects make the scan a full one: the backfill is the only source of activity.
  * - With product events, activity is current whatever access did (the backfill counts over every
  *   project the app can browse, never over an identity's access): changes to groups, roles,
- *   permissions or projects make it an access refresh (the project list read again, every known
- *   identity's access checked again, activity kept; see ScanState.accessRefresh).
+ *   permissions or projects make it an access refresh (access checked again as narrowly as the
+ *   records allow, see access-scope.ts; activity kept; ScanState.accessRefresh).
  * The work list is the previous snapshot's identities, every app account, accounts an admin
  * marked, and accounts that started acting since (newcomers the activity ledger saw).
  */
@@ -61,13 +61,15 @@ export async function runChangesPhase(ctx: StepContext): Promise<boolean> {
   const screened = await readRecentlyScreened();
   for (const b of await readBusyAccounts(THRESHOLDS.candidatePerDay)) if (!work.has(b.accountId) && !screened.has(b.accountId)) work.set(b.accountId, { accountId: b.accountId });
   const list = [...work.values()].sort((a, b) => a.accountId.localeCompare(b.accountId));
-  if (changed) {
+  const known = new Map<string, { accountType: string | undefined }>(accounts.map((a) => [a.accountId, a]));
+  for (const n of await readNewcomers()) known.set(n.accountId, n);
+  const scope = changed ? accessScope(audit.records, known, ACCESS_CATEGORIES) : null;
+  // Group changes of people who are not identities change nothing the app shows.
+  if (scope && (scope.projectList || scope.everywhere === 'all' || scope.projectIds.length > 0 || scope.everywhere.some((id) => work.has(id)))) {
     if (!dir) throw new Error('incremental scan without a directory');
     const identityChunks = await writeList(ctx.state.runId, 'identities', list);
     ctx.state = { ...ctx.state, identityChunks, total: list.length };
-    const known = new Map(accounts.map((a) => [a.accountId, a]));
-    for (const n of await readNewcomers()) known.set(n.accountId, { ...n, timeZone: undefined });
-    return startAccessRefresh(ctx, dir, { createdProjectIds: createdProjects(audit.records), scope: accessScope(audit.records, known, ACCESS_CATEGORIES) });
+    return startAccessRefresh(ctx, dir, { createdProjectIds: createdProjects(audit.records), scope });
   }
   // With product events keeping the ledger current, an identity the last snapshot has, under the
   // same admin mark, has nothing to measure: when that holds for all, the published generation

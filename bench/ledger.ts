@@ -2,10 +2,12 @@
  * `npm run bench:ledger`: only `ledger_matches_truth` (issue 10), quicker than the whole bench: a
  * simulated week of product events on the demo site (BENCH_SITE=large for the large one) with
  * duplicates, reordering and dropped events, the weekly reconciliation, and the ledger's cells
- * against the site's truth. Last line: one JSON object.
+ * against the site's truth; then a second week with no dropped events (the steady case), whose
+ * reconciliation should cost counts only. Last line: one JSON object.
  */
 import { startBenchHost } from './bench-host';
 
+const started = performance.now();
 const { host, inApp, close } = await startBenchHost('ledger', 'demo');
 const { drainQueue } = await import('../dev/tools/drain');
 const { readAllActivity } = await import('../src/activity/read');
@@ -13,15 +15,31 @@ const { requestReconcile } = await import('../src/activity/compactor');
 const { advanceTo } = await import('../dev/tools/virtual-clock');
 const { ledgerWeek } = await import('./activity');
 
-const week = await ledgerWeek(host, {
-  duplicate: 0.1,
-  drop: Number(process.env.LEDGER_DROP ?? 0.02),
-  reconcile: async () => {
-    advanceTo(Math.floor(Date.now() / 86_400_000) * 86_400_000 + 86_400_000 + 3_600_000);
-    const known = await inApp(async () => [...(await readAllActivity()).keys()]);
-    await inApp(() => requestReconcile(known));
-    await drainQueue(host, { skipIdleTime: true });
-  },
-});
+const reconcile = async () => {
+  advanceTo(Math.floor(Date.now() / 86_400_000) * 86_400_000 + 86_400_000 + 3_600_000);
+  const known = await inApp(async () => [...(await readAllActivity()).keys()]);
+  await inApp(() => requestReconcile(known));
+  await drainQueue(host, { skipIdleTime: true });
+};
+/** Points per endpoint the last reconciliation spent (the meter holds them until the next reset). */
+const byEndpoint = () => Object.fromEntries(Object.entries(host.sim?.meter.snapshot().byEndpoint ?? {}).map(([k, v]) => [k, v.points]));
+
+const week = await ledgerWeek(host, { duplicate: 0.1, drop: Number(process.env.LEDGER_DROP ?? 0.02), reconcile });
+const weekEndpoints = byEndpoint();
+const steady = await ledgerWeek(host, { duplicate: 0.1, drop: 0, reconcile });
+const steadyEndpoints = byEndpoint();
+const accounts = (await inApp(async () => [...(await readAllActivity()).keys()])).length;
 close();
-console.log(JSON.stringify({ ledger_matches_truth: week.matches, ...week }));
+console.error(`[ledger] reconciliation with drops: ${JSON.stringify(weekEndpoints)}; without: ${JSON.stringify(steadyEndpoints)}`);
+console.log(
+  JSON.stringify({
+    ledger_matches_truth: week.matches && steady.matches,
+    ...week,
+    site: process.env.BENCH_SITE ?? 'demo',
+    accounts_reconciled: accounts,
+    reconcile_week_points_no_drops: steady.reconcilePoints,
+    no_drops_matches: steady.matches,
+    no_drops_cells: steady.cells,
+    wall_seconds: Math.round((performance.now() - started) / 1000),
+  }),
+);

@@ -12,7 +12,7 @@ import { searchIssuesPage } from '../jira/search';
 import type { Fact } from './facts';
 import { ageOut, dayOf, DAY_MS, foldIds, RECENT_DAYS, setDayCells, windowTotals, type DayKey, type IdentityLedger } from './ledger';
 import { noteNewcomers } from './newcomers';
-import { reconcileAccount } from './reconcile';
+import { reconcileByCounts } from './reconcile';
 import { deleteDayIds, deleteKeys, markObserved, readBlocks, readDayIds, readIndex, readInbox, readLedger, readMeta, writeDayIds, writeIndex, writeLedger, type IndexEntry } from './store';
 
 export const ACTIVITY_QUEUE = 'activity-queue';
@@ -229,9 +229,12 @@ async function dueForReconciliation(now = Date.now()): Promise<string[]> {
   return (await readIndex()).map((e) => e.accountId).filter((id) => hash(id) % 7 === weekday);
 }
 
+/** Accounts reconciled together: their counts are grouped (reconcile.ts), and a run checks its deadline between chunks. */
+const RECONCILE_CHUNK = 500;
+
 /**
- * Reconciles accounts until `deadline` (ms); the ones left are queued for another run, so that one
- * run stays inside the consumer's timeout however many accounts are due.
+ * Reconciles accounts until `deadline` (ms), counts first (reconcile.ts); the ones left are queued
+ * for another run, so that one run stays inside the consumer's timeout however many accounts are due.
  */
 async function reconcileAccounts(jira: LazyBudgetedClient, accountIds: readonly string[], deadline: number): Promise<string[]> {
   if (accountIds.length === 0) return [];
@@ -241,16 +244,17 @@ async function reconcileAccounts(jira: LazyBudgetedClient, accountIds: readonly 
   const days = reconciliationDays().filter((d) => observedFrom !== null && d >= observedFrom);
   const changed: string[] = [];
   const all = [...new Set(accountIds)];
-  for (const [i, accountId] of all.entries()) {
+  for (let i = 0; i < all.length; i += RECONCILE_CHUNK) {
     if (Date.now() >= deadline) {
       await requestReconcile(all.slice(i));
       break;
     }
     try {
-      if (await reconcileAccount(client, accountId, days)) changed.push(accountId);
+      changed.push(...(await reconcileByCounts(client, all.slice(i, i + RECONCILE_CHUNK), days)).changed);
     } catch (e) {
       if (!(e instanceof BudgetSpentError)) throw e;
-      // The hour's points budget is spent: the rest waits (reconciliation is never urgent).
+      // The hour's points budget is spent: the rest waits (reconciliation is never urgent; a chunk
+      // done again costs its counts again, and its reads fold in as sets).
       await requestReconcile(all.slice(i), RETRY_WHEN_SPENT_SECONDS);
       break;
     }

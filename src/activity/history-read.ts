@@ -96,34 +96,47 @@ export async function readHistory(client: JiraClient, accountId: string, fromDay
 
 type WorklogField = { total?: number; worklogs?: Array<{ author?: { accountId?: string }; updateAuthor?: { accountId?: string }; created?: string; updated?: string }> };
 
+/** The worklogs (who, when logged) of every item a JQL names, with its project. */
+export interface ItemWorklogs {
+  issueId: string;
+  projectKey: string | null;
+  worklogs: Array<{ accountId: string | null; at: number }>;
+}
+
 /**
- * Work the account logged in [fromDay, toDay) on the items a JQL names (candidates), checked
- * against their worklogs: those the search answers with (Jira's worklog field holds the first 20),
- * and an item's full list only when it has more.
+ * The worklogs of the items a JQL names: those the search answers with (Jira's worklog field
+ * holds the first 20), and an item's full list only when it has more. About 1 point per item.
  */
-export async function readWorklogs(client: JiraClient, accountId: string, fromDay: DayKey, toDay: DayKey | null, candidatesJql: string): Promise<{ facts: Fact[]; candidates: string[] }> {
-  const fromMs = dayStart(fromDay);
-  const toMs = toDay === null ? Number.POSITIVE_INFINITY : dayStart(toDay);
-  const facts: Fact[] = [];
-  const candidates: string[] = [];
+export async function worklogsOfItems(client: JiraClient, jql: string): Promise<ItemWorklogs[]> {
+  const out: ItemWorklogs[] = [];
   let token: string | undefined;
   do {
-    const page = await searchIssuesPage(client, candidatesJql, ['project', 'worklog'], token, 100);
+    const page = await searchIssuesPage(client, jql, ['project', 'worklog'], token, 100);
     for (const issue of page.issues) {
-      candidates.push(issue.id);
       const f = issue.fields as { project?: { key?: string }; worklog?: WorklogField };
-      const projectKey = f.project?.key;
-      if (!projectKey) continue;
       const shown = f.worklog?.worklogs ?? [];
       const worklogs =
         f.worklog && (f.worklog.total ?? Number.POSITIVE_INFINITY) <= shown.length
           ? shown.map((w) => ({ accountId: w.updateAuthor?.accountId ?? w.author?.accountId ?? null, at: Date.parse(w.updated ?? w.created ?? '') }))
           : await worklogsOf(client, issue.id);
-      for (const w of worklogs) {
-        if (w.accountId === accountId && Number.isFinite(w.at) && w.at >= fromMs && w.at < toMs) facts.push({ accountId, projectKey, issueId: issue.id, action: 'worked', at: w.at });
-      }
+      out.push({ issueId: issue.id, projectKey: f.project?.key ?? null, worklogs });
     }
     token = page.nextPageToken ?? undefined;
   } while (token);
-  return { facts, candidates };
+  return out;
+}
+
+/** Work the account logged in [fromDay, toDay) on the items a JQL names (candidates), checked against their worklogs. */
+export async function readWorklogs(client: JiraClient, accountId: string, fromDay: DayKey, toDay: DayKey | null, candidatesJql: string): Promise<{ facts: Fact[]; candidates: string[] }> {
+  const fromMs = dayStart(fromDay);
+  const toMs = toDay === null ? Number.POSITIVE_INFINITY : dayStart(toDay);
+  const facts: Fact[] = [];
+  const items = await worklogsOfItems(client, candidatesJql);
+  for (const { issueId, projectKey, worklogs } of items) {
+    if (!projectKey) continue;
+    for (const w of worklogs) {
+      if (w.accountId === accountId && Number.isFinite(w.at) && w.at >= fromMs && w.at < toMs) facts.push({ accountId, projectKey, issueId, action: 'worked', at: w.at });
+    }
+  }
+  return { facts, candidates: items.map((i) => i.issueId) };
 }

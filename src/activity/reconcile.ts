@@ -36,7 +36,7 @@
 import type { JiraClient } from '../jira/client';
 import { approximateCount } from '../jira/search';
 import type { Fact } from './facts';
-import { quoteJql, readHistory, readWorklogs, updatedByJql, worklogCandidatesJql } from './history-read';
+import { quoteJql, readHistory, updatedByJql, worklogCandidatesJql, worklogsOfItems } from './history-read';
 import { dayOf, dayStart, DAY_MS, foldIds, setDayCells, type DayKey } from './ledger';
 import { readDayIds, readLedger, writeDayIds, writeLedger, type DayIds } from './store';
 
@@ -53,6 +53,8 @@ export const MAX_JQL_CHARS = 4_000;
  * with losses that widespread such misses are expected in the accounts that show none too.
  */
 export const LOSSY_SHARE = 0.01;
+/** ...and at least this many: one or two accounts' losses (a short gap) are read alone. */
+export const LOSSY_MIN_ACCOUNTS = 3;
 
 const nextDay = (d: DayKey) => dayOf(dayStart(d) + DAY_MS);
 
@@ -90,12 +92,11 @@ async function foldByDay(accountId: string, days: readonly DayKey[], ids: readon
   return changed;
 }
 
-/** One account as the counts see it: its ledger's items per day, and whether its worklogs of the period are exact already. */
+/** One account as the counts see it: its ledger's items per reconciled day. */
 interface Member {
   accountId: string;
   /** Per reconciled day (absent: nothing in the ledger): items it created, edited, moved or commented on, and items it logged work on. */
   items: Map<DayKey, { touched: Set<string>; worked: Set<string> }>;
-  worklogsRead: boolean;
 }
 
 function itemsOf(ids: DayIds): { touched: Set<string>; worked: Set<string> } {
@@ -108,26 +109,41 @@ function itemsOf(ids: DayIds): { touched: Set<string>; worked: Set<string> } {
   return { touched, worked };
 }
 
-/** What one count covers: accounts over [from, to) (whole days). */
-function countJql(members: readonly Member[], from: DayKey, to: DayKey): string {
-  const terms = members.map((m) => updatedByJql(m.accountId, from, to));
-  const logging = members.filter((m) => !m.worklogsRead).map((m) => quoteJql(m.accountId));
-  if (logging.length > 0) terms.push(`(worklogAuthor in (${logging.join(', ')}) AND worklogDate >= ${quoteJql(from)} AND worklogDate < ${quoteJql(to)})`);
-  return terms.join(' OR ');
+function datesOf(from: DayKey, to: DayKey): DayKey[] {
+  const dates: DayKey[] = [];
+  for (let d = from; d < to; d = nextDay(d)) dates.push(d);
+  return dates;
 }
 
-/** The size of the union of the ledger's items that countJql covers (the same accounts, days and actions). */
-function ledgerSize(members: readonly Member[], days: readonly DayKey[], only: 'touched' | 'all' = 'all'): number {
+/**
+ * Items with a worklog by one of the accounts (at any time) and a worklog by anybody on one of the
+ * days: `worklogDate = D` is a worklog on that day. (Not `>= from AND < to`: each clause matches per
+ * item on its own, so an item with a worklog before the period and one after it would match too.)
+ */
+function worklogJql(members: readonly Member[], from: DayKey, to: DayKey): string {
+  const dates = datesOf(from, to);
+  const when = dates.length === 1 ? `worklogDate = ${quoteJql(from)}` : `(${dates.map((d) => `worklogDate = ${quoteJql(d)}`).join(' OR ')})`;
+  return `(worklogAuthor in (${members.map((m) => quoteJql(m.accountId)).join(', ')}) AND ${when})`;
+}
+
+/** Items the accounts created, edited, moved or commented on in [from, to): exact. */
+const touchedJql = (members: readonly Member[], from: DayKey, to: DayKey) => members.map((m) => updatedByJql(m.accountId, from, to)).join(' OR ');
+
+/** What one count covers: accounts over [from, to) (whole days), every action. */
+const countJql = (members: readonly Member[], from: DayKey, to: DayKey) => `${touchedJql(members, from, to)} OR ${worklogJql(members, from, to)}`;
+
+/** The union of the ledger's items that a JQL above covers (the same accounts, days and actions). */
+function ledgerItems(members: readonly Member[], days: readonly DayKey[], only: 'touched' | 'all' = 'all'): Set<string> {
   const union = new Set<string>();
   for (const m of members) {
     for (const day of days) {
       const items = m.items.get(day);
       if (!items) continue;
       for (const id of items.touched) union.add(id);
-      if (only === 'all' && !m.worklogsRead) for (const id of items.worked) union.add(id);
+      if (only === 'all') for (const id of items.worked) union.add(id);
     }
   }
-  return union.size;
+  return union;
 }
 
 /** Splits accounts into groups whose count JQL stays within MAX_JQL_CHARS (in order). */
@@ -145,15 +161,18 @@ function groupsOf(members: readonly Member[], from: DayKey, to: DayKey): Member[
   return groups;
 }
 
+const halves = <T>(list: readonly T[]): [T[], T[]] => [list.slice(0, Math.ceil(list.length / 2)), list.slice(Math.ceil(list.length / 2))];
+
 /** What a count-first reconciliation did. */
 export interface ReconcileOutcome {
   /** Accounts whose ledger changed. */
   changed: string[];
-  /** Accounts whose whole period was read (a loss showed). */
+  /** Accounts whose whole period was read (a loss showed, or losses were widespread). */
   read: string[];
-  /** Accounts whose worklogs alone were read (their worklog clause differed, updatedBy agreed). */
-  worklogsRead: string[];
+  /** Approximate counts spent. */
   counts: number;
+  /** Work items whose worklogs were looked at (a worklog clause's false alarms). */
+  worklogItems: number;
 }
 
 /**
@@ -161,7 +180,7 @@ export interface ReconcileOutcome {
  * only the accounts whose counts show a miss (see the module comment).
  */
 export async function reconcileByCounts(client: JiraClient, accountIds: readonly string[], days: readonly DayKey[]): Promise<ReconcileOutcome> {
-  const outcome: ReconcileOutcome = { changed: [], read: [], worklogsRead: [], counts: 0 };
+  const outcome: ReconcileOutcome = { changed: [], read: [], counts: 0, worklogItems: 0 };
   const first = days[0];
   const last = days.at(-1);
   if (!first || !last || accountIds.length === 0) return outcome;
@@ -172,7 +191,7 @@ export async function reconcileByCounts(client: JiraClient, accountIds: readonly
     const items = new Map<DayKey, { touched: Set<string>; worked: Set<string> }>();
     // The ledger's cells say which days hold anything: only those days' work-item sets are read.
     for (const day of days) if (Object.keys(ledger.days[day] ?? {}).length > 0) items.set(day, itemsOf(await readDayIds(accountId, day)));
-    members.push({ accountId, items, worklogsRead: false });
+    members.push({ accountId, items });
   }
   const loss = new Set<string>();
   const count = async (jql: string) => {
@@ -180,32 +199,50 @@ export async function reconcileByCounts(client: JiraClient, accountIds: readonly
     return approximateCount(client, jql);
   };
 
-  /** Counts a group over [from, to); halves it where it differs; one account that differs is checked alone. */
+  /** updatedBy is exact: halves a group whose count differs down to the accounts that lost something. */
+  const findTouchLosses = async (group: readonly Member[], from: DayKey, to: DayKey, span: readonly DayKey[], known?: number): Promise<void> => {
+    const got = known ?? (await count(touchedJql(group, from, to)));
+    if (got === ledgerItems(group, span, 'touched').size) return;
+    if (group.length === 1) {
+      loss.add((group[0] as Member).accountId);
+      return;
+    }
+    await Promise.all(halves(group).map((h) => findTouchLosses(h, from, to, span)));
+  };
+
+  /**
+   * The worklog clause is a superset: its items beyond the ledger's are looked at (their worklogs),
+   * and an account that logged work on one of them in the period lost it.
+   */
+  const findWorklogLosses = async (group: readonly Member[], from: DayKey, to: DayKey, span: readonly DayKey[]): Promise<void> => {
+    const known = [...ledgerItems(group, span)];
+    const jql = `${worklogJql(group, from, to)}${known.length > 0 ? ` AND issuekey not in (${known.join(', ')})` : ''}`;
+    if (jql.length > MAX_JQL_CHARS && group.length > 1) {
+      await Promise.all(halves(group).map((h) => findWorklogLosses(h, from, to, span)));
+      return;
+    }
+    // One account whose items do not fit: its worklog items are looked at, known or not.
+    const items = await worklogsOfItems(client, jql.length > MAX_JQL_CHARS ? worklogJql(group, from, to) : jql);
+    outcome.worklogItems += items.length;
+    const fromMs = dayStart(from);
+    const toMs = dayStart(to);
+    for (const item of items) {
+      for (const w of item.worklogs) {
+        const m = group.find((x) => x.accountId === w.accountId);
+        if (!m || !(w.at >= fromMs && w.at < toMs) || m.items.get(dayOf(w.at))?.worked.has(item.issueId)) continue;
+        loss.add(m.accountId);
+      }
+    }
+  };
+
+  /** One group over [from, to): one count; where it differs, the touches' losses, then the worklogs'. */
   const check = async (group: readonly Member[], from: DayKey, to: DayKey, span: readonly DayKey[]): Promise<void> => {
-    const live = group.filter((m) => !loss.has(m.accountId));
-    if (live.length === 0) return;
-    if ((await count(countJql(live, from, to))) === ledgerSize(live, span)) return;
-    if (live.length > 1) {
-      const half = Math.ceil(live.length / 2);
-      await Promise.all([check(live.slice(0, half), from, to, span), check(live.slice(half), from, to, span)]);
-      return;
-    }
-    const m = live[0] as Member;
-    // updatedBy alone is exact: a difference there is a loss.
-    if (m.worklogsRead || (await count(updatedByJql(m.accountId, from, to))) !== ledgerSize([m], span, 'touched')) {
-      loss.add(m.accountId);
-      return;
-    }
-    // Only the worklog clause differed (a superset): the account's worklogs of the period decide.
-    m.worklogsRead = true;
-    outcome.worklogsRead.push(m.accountId);
-    const ids = await Promise.all(days.map((d) => readDayIds(m.accountId, d)));
-    const worked = await readWorklogs(client, m.accountId, first, end, worklogCandidatesJql(m.accountId, first, end));
-    if (await foldByDay(m.accountId, days, ids, worked.facts)) {
-      // A dropped worklog: a loss (the rest of its week is read too).
-      outcome.changed.push(m.accountId);
-      loss.add(m.accountId);
-    }
+    if ((await count(countJql(group, from, to))) === ledgerItems(group, span).size) return;
+    await findTouchLosses(group, from, to, span);
+    const rest = group.filter((m) => !loss.has(m.accountId));
+    // Touch losses alone may explain the difference: one more count says whether worklogs need a look.
+    if (rest.length === 0 || (rest.length < group.length && (await count(countJql(rest, from, to))) === ledgerItems(rest, span).size)) return;
+    await findWorklogLosses(rest, from, to, span);
   };
 
   // Accounts the ledger shows nothing for on any day: the whole period at once, zero expected.
@@ -216,13 +253,13 @@ export async function reconcileByCounts(client: JiraClient, accountIds: readonly
     for (const group of groupsOf(active.filter((m) => !loss.has(m.accountId)), day, nextDay(day))) await check(group, day, nextDay(day), [day]);
   }
   // Delivery failing broadly: the misses counts cannot see are then spread over every account that acted.
-  if (loss.size > 0 && loss.size >= LOSSY_SHARE * active.length) for (const m of active) loss.add(m.accountId);
+  if (loss.size >= Math.max(LOSSY_MIN_ACCOUNTS, LOSSY_SHARE * active.length)) for (const m of active) loss.add(m.accountId);
   for (const accountId of loss) {
     outcome.read.push(accountId);
     const ids = await Promise.all(days.map((d) => readDayIds(accountId, d)));
-    if ((await foldByDay(accountId, days, ids, (await readHistory(client, accountId, first, end)).facts)) && !outcome.changed.includes(accountId)) outcome.changed.push(accountId);
+    if (await foldByDay(accountId, days, ids, (await readHistory(client, accountId, first, end)).facts)) outcome.changed.push(accountId);
   }
-  if (process.env.RECON_DEBUG) console.error('[recon]', JSON.stringify({ ...outcome, silent: silent.length, active: active.length }));
+  if (process.env.RECON_DEBUG) console.error('[recon]', JSON.stringify({ ...outcome, changed: outcome.changed.length, read: outcome.read.length, silent: silent.length, active: active.length, loss: loss.size }));
   return outcome;
 }
 

@@ -141,7 +141,10 @@ function compileClause(e: Extract<Expr, { type: 'clause' }>, ctx: EvalContext): 
     // Issues with a worklog whose date compares (Jira's worklogDate field).
     needOps(['=', '>', '>=', '<', '<=']);
     const at = parseJqlDate(e.value, ctx.now, { field });
-    const cmp: Record<string, (t: number) => boolean> = { '=': (t) => t === at, '>': (t) => t > at, '>=': (t) => t >= at, '<': (t) => t < at, '<=': (t) => t <= at };
+    // A worklog's date is a day: `worklogDate = "2024-05-01"` matches a worklog on that day (Jira's
+    // usual "work logged on a day" query), not only one at midnight.
+    const dayOnly = e.value.kind === 'literal' && /^\d{4}[-/]\d{1,2}[-/]\d{1,2}$/.test(e.value.text.trim());
+    const cmp: Record<string, (t: number) => boolean> = { '=': dayOnly ? (t) => t >= at && t < at + DAY_MS : (t) => t === at, '>': (t) => t > at, '>=': (t) => t >= at, '<': (t) => t < at, '<=': (t) => t <= at };
     const f = cmp[e.op] as (t: number) => boolean;
     const asOf = ctx.asOf ?? Number.MAX_SAFE_INTEGER;
     return { test: (i) => store.eventsOfIssue(i).some((ev) => store.evKind.get(ev) === EVENT_KIND.worklog && store.evTime.get(ev) <= asOf && f(store.evTime.get(ev))), candidates: null };

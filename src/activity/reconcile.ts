@@ -5,31 +5,38 @@
  * Why counts can decide: a JQL that matches a superset of what the accounts did (Jira's truth)
  * has at least as many items as the ledger's sets, which hold only what happened; when the two
  * sizes are equal, ledger = truth = JQL for those items. So, per group of accounts and settled
- * day, one approximate count (1 point) of
- *   `issuekey in updatedBy(A1, D, D) OR ... OR (worklogAuthor in (A1, ...) AND worklogDate on D)`
+ * day D, one approximate count (1 point) of
+ *   `issuekey in updatedBy(A1, D, D) OR ... OR (worklogAuthor in (A1, ...) AND worklogDate = D)`
  * is compared with the size of the union of the ledger's work-item sets of those accounts on D.
- * updatedBy() matches exactly the items an account created, edited, moved or commented on that day
- * (the ledger's created, updated, transitioned and commented sets). The worklog clause is a
- * superset (worklogAuthor and worklogDate match per item, not per worklog: an item the account
- * logged on before and anybody logged on that day matches), so a difference can be a false alarm;
- * it is made cheap: the account's updatedBy part is counted alone (exact), and only if that agrees
- * are its worklogs of the week read (the worklog candidates only, not its items' histories); from
- * then on its worklog clause leaves the counts. Accounts with nothing in the ledger on any of the
- * days are counted over the whole period at once (zero expected). Groups hold as many accounts as
- * fit in MAX_JQL_CHARS; a group that differs is halved and each half counted, down to one account.
+ * Groups hold as many accounts as fit in MAX_JQL_CHARS (about 25); accounts with nothing in the
+ * ledger on any of the days are counted over the whole period at once (zero expected).
+ * - updatedBy() matches exactly the items an account created, edited, moved or commented on that
+ *   day (the ledger's created, updated, transitioned and commented sets). Where a group differs,
+ *   its updatedBy part is counted alone and halved down to the accounts whose count differs.
+ * - The worklog clause is a superset: worklogAuthor and worklogDate match per item, not per
+ *   worklog, so an item the account logged work on at any time and anybody logged on that day
+ *   matches. Where a difference is left, the clause's items beyond the ledger's
+ *   (`... AND issuekey not in (ledger's items)`: exactly the difference) are searched with their
+ *   worklogs (1 point per item): false alarms cost their items, and a worklog by the group's
+ *   account that day which the ledger lacks is a loss.
  *
- * Where a loss shows (an account's exact count differs, or its worklogs held a miss), that
- * account's whole period is read (readHistory: items, comments, changelogs, worklogs) and folded
- * in as sets: misses cluster where delivery failed, and the read also finds the ones counts cannot
- * see. What the count path cannot see, unless the same account shows a loss elsewhere in the week:
+ * Where a loss shows, that account's whole period is read (readHistory: items, comments,
+ * changelogs, worklogs) and folded in as sets: misses cluster where delivery failed, and the read
+ * also finds the ones counts cannot see. When losses show in many accounts (LOSSY_SHARE of those
+ * that acted, at least LOSSY_MIN_ACCOUNTS), delivery was failing broadly and every account that
+ * acted is read, as before counts were used. What the count path cannot see otherwise:
  * - a dropped event on an item that the same account touched the same day through another
- *   delivered event (a dropped comment behind an edit, a dropped transition behind a comment...):
- *   the item is in the day's set, so touches are right, but that action's count is one low;
- *   updatedBy() covers edits, comments, creation and transitions alike and JQL has no comment
- *   author, so these cannot be told apart by counting;
+ *   delivered event (a dropped comment behind an edit, a transition behind a comment, a worklog
+ *   behind an edit): the item is in the day's set, so touches are right, but that action's count
+ *   is one low. updatedBy() covers edits, comments, creation and transitions alike and JQL has no
+ *   comment author; separate counts of `creator`/`created` and `status CHANGED BY ... DURING`
+ *   would each add a count per group-day and still leave edits and comments together;
  * - a dropped event on an item that another account of the same group touched that day;
- * - in real Jira worklogDate is a worklog's started date, not when it was logged: a worklog
- *   started on another day than it was logged can hide behind, or raise, a day's difference.
+ * - in real Jira worklogDate is a worklog's started date (the simulated site uses when it was
+ *   logged): a worklog started on another day than it was logged is a false alarm on its started
+ *   day, where the look at the items checks every day of the period (so a dropped one is found
+ *   there), and it is missing from the count of the day it was logged (which can hide another
+ *   miss of that day behind it).
  * Counts lag recent changes: only whole settled days are reconciled (the compactor's
  * reconciliationDays). Runs under the compactor's lock (it writes the same documents).
  */
@@ -224,8 +231,9 @@ export async function reconcileByCounts(client: JiraClient, accountIds: readonly
     // One account whose items do not fit: its worklog items are looked at, known or not.
     const items = await worklogsOfItems(client, jql.length > MAX_JQL_CHARS ? worklogJql(group, from, to) : jql);
     outcome.worklogItems += items.length;
-    const fromMs = dayStart(from);
-    const toMs = dayStart(to);
+    // Any day of the period (Jira's worklogDate is the started date, which may not be the day it was logged).
+    const fromMs = dayStart(first);
+    const toMs = dayStart(end);
     for (const item of items) {
       for (const w of item.worklogs) {
         const m = group.find((x) => x.accountId === w.accountId);

@@ -122,6 +122,25 @@ describe('JQL evaluation', () => {
     expect(worklogs.some((w) => (w.author as Json).accountId === tempo)).toBe(true);
   });
 
+  it('worklogDate = a day matches a worklog on that day; two range clauses match per item, each on its own', async () => {
+    const everyone = (await call(site, 'GET', '/rest/api/3/users/search', { query: { maxResults: '1000' } })).body as Json[];
+    const tempo = everyone.find((u) => u.displayName === 'Tempo Timesheets')!.accountId as string;
+    const [issueKey] = await keys(`worklogAuthor = "${tempo}"`);
+    const worklogs = (await call(site, 'GET', `/rest/api/3/issue/${issueKey}/worklog`)).json.worklogs as Json[];
+    // The day it was logged (the simulated site's worklogDate).
+    const days = [...new Set(worklogs.map((w) => String(w.created).slice(0, 10)))].sort();
+    const day = days[0]!;
+    expect(await keys(`issuekey = ${issueKey} AND worklogDate = "${day}"`)).toEqual([issueKey]);
+    const quiet = new Date(Date.parse(`${day}T00:00:00Z`) - DAY).toISOString().slice(0, 10);
+    if (!days.includes(quiet)) expect(await keys(`issuekey = ${issueKey} AND worklogDate = "${quiet}"`)).toEqual([]);
+    // `>= d AND < d+1` matches an item with one worklog before d and another after it, on no day between.
+    if (days.length >= 2) {
+      const between = new Date(Date.parse(`${days[0]}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
+      const next = new Date(Date.parse(`${between}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
+      if (days[1]! >= next && !days.includes(between)) expect(await keys(`issuekey = ${issueKey} AND worklogDate >= "${between}" AND worklogDate < "${next}"`)).toEqual([issueKey]);
+    }
+  });
+
   it('created/updated comparisons with relative and absolute dates', async () => {
     const all = await count(`project = ${A}`);
     const recent = await count(`project = ${A} AND updated >= -30d`);

@@ -116,35 +116,53 @@ function itemsOf(ids: DayIds): { touched: Set<string>; worked: Set<string> } {
   return { touched, worked };
 }
 
-function datesOf(from: DayKey, to: DayKey): DayKey[] {
-  const dates: DayKey[] = [];
-  for (let d = from; d < to; d = nextDay(d)) dates.push(d);
-  return dates;
+/** What one count checks of one account: some of the reconciled days (one active day, or every quiet one). */
+interface Unit {
+  m: Member;
+  /** Ascending. */
+  days: DayKey[];
 }
+
+/** Maximal runs of consecutive days, as [from, to). */
+function runsOf(days: readonly DayKey[]): Array<{ from: DayKey; to: DayKey }> {
+  const runs: Array<{ from: DayKey; to: DayKey }> = [];
+  for (const d of days) {
+    const last = runs.at(-1);
+    if (last && last.to === d) last.to = nextDay(d);
+    else runs.push({ from: d, to: nextDay(d) });
+  }
+  return runs;
+}
+
+/** Items the accounts created, edited, moved or commented on on their units' days: exact. */
+const touchedJql = (units: readonly Unit[]) => units.flatMap((u) => runsOf(u.days).map((r) => updatedByJql(u.m.accountId, r.from, r.to))).join(' OR ');
 
 /**
- * Items with a worklog by one of the accounts (at any time) and a worklog by anybody on one of the
+ * Items with a worklog by one of the accounts (at any time) and a worklog by anybody on one of its
  * days: `worklogDate = D` is a worklog on that day. (Not `>= from AND < to`: each clause matches per
  * item on its own, so an item with a worklog before the period and one after it would match too.)
+ * Units with the same days share one clause.
  */
-function worklogJql(members: readonly Member[], from: DayKey, to: DayKey): string {
-  const dates = datesOf(from, to);
-  const when = dates.length === 1 ? `worklogDate = ${quoteJql(from)}` : `(${dates.map((d) => `worklogDate = ${quoteJql(d)}`).join(' OR ')})`;
-  return `(worklogAuthor in (${members.map((m) => quoteJql(m.accountId)).join(', ')}) AND ${when})`;
+function worklogJql(units: readonly Unit[]): string {
+  const byDays = new Map<string, Unit[]>();
+  for (const u of units) byDays.set(u.days.join(','), [...(byDays.get(u.days.join(',')) ?? []), u]);
+  return [...byDays.values()]
+    .map((same) => {
+      const dates = (same[0] as Unit).days.map((d) => `worklogDate = ${quoteJql(d)}`);
+      return `(worklogAuthor in (${same.map((u) => quoteJql(u.m.accountId)).join(', ')}) AND ${dates.length === 1 ? dates[0] : `(${dates.join(' OR ')})`})`;
+    })
+    .join(' OR ');
 }
 
-/** Items the accounts created, edited, moved or commented on in [from, to): exact. */
-const touchedJql = (members: readonly Member[], from: DayKey, to: DayKey) => members.map((m) => updatedByJql(m.accountId, from, to)).join(' OR ');
-
-/** What one count covers: accounts over [from, to) (whole days), every action. */
-const countJql = (members: readonly Member[], from: DayKey, to: DayKey) => `${touchedJql(members, from, to)} OR ${worklogJql(members, from, to)}`;
+/** What one count covers: every action of the units' accounts on their days. */
+const countJql = (units: readonly Unit[]) => `${touchedJql(units)} OR ${worklogJql(units)}`;
 
 /** The union of the ledger's items that a JQL above covers (the same accounts, days and actions). */
-function ledgerItems(members: readonly Member[], days: readonly DayKey[], only: 'touched' | 'all' = 'all'): Set<string> {
+function ledgerItems(units: readonly Unit[], only: 'touched' | 'all' = 'all'): Set<string> {
   const union = new Set<string>();
-  for (const m of members) {
-    for (const day of days) {
-      const items = m.items.get(day);
+  for (const u of units) {
+    for (const day of u.days) {
+      const items = u.m.items.get(day);
       if (!items) continue;
       for (const id of items.touched) union.add(id);
       if (only === 'all') for (const id of items.worked) union.add(id);
@@ -153,16 +171,16 @@ function ledgerItems(members: readonly Member[], days: readonly DayKey[], only: 
   return union;
 }
 
-/** Splits accounts into groups whose count JQL stays within MAX_JQL_CHARS (in order). */
-function groupsOf(members: readonly Member[], from: DayKey, to: DayKey): Member[][] {
-  const groups: Member[][] = [];
-  let current: Member[] = [];
-  for (const m of members) {
-    if (current.length > 0 && countJql([...current, m], from, to).length > MAX_JQL_CHARS) {
+/** Splits units into groups whose count JQL stays within MAX_JQL_CHARS (in order). */
+function groupsOf(units: readonly Unit[]): Unit[][] {
+  const groups: Unit[][] = [];
+  let current: Unit[] = [];
+  for (const u of units) {
+    if (current.length > 0 && countJql([...current, u]).length > MAX_JQL_CHARS) {
       groups.push(current);
       current = [];
     }
-    current.push(m);
+    current.push(u);
   }
   if (current.length > 0) groups.push(current);
   return groups;
@@ -207,59 +225,57 @@ export async function reconcileByCounts(client: JiraClient, accountIds: readonly
   };
 
   /** updatedBy is exact: halves a group whose count differs down to the accounts that lost something. */
-  const findTouchLosses = async (group: readonly Member[], from: DayKey, to: DayKey, span: readonly DayKey[], known?: number): Promise<void> => {
-    const got = known ?? (await count(touchedJql(group, from, to)));
-    if (got === ledgerItems(group, span, 'touched').size) return;
+  const findTouchLosses = async (group: readonly Unit[]): Promise<void> => {
+    if ((await count(touchedJql(group))) === ledgerItems(group, 'touched').size) return;
     if (group.length === 1) {
-      loss.add((group[0] as Member).accountId);
+      loss.add((group[0] as Unit).m.accountId);
       return;
     }
-    await Promise.all(halves(group).map((h) => findTouchLosses(h, from, to, span)));
+    await Promise.all(halves(group).map((h) => findTouchLosses(h)));
   };
 
   /**
    * The worklog clause is a superset: its items beyond the ledger's are looked at (their worklogs),
-   * and an account that logged work on one of them in the period lost it.
+   * and an account that logged work on one of them in the period, which its ledger lacks, lost it.
    */
-  const findWorklogLosses = async (group: readonly Member[], from: DayKey, to: DayKey, span: readonly DayKey[]): Promise<void> => {
-    const known = [...ledgerItems(group, span)];
-    const jql = `${worklogJql(group, from, to)}${known.length > 0 ? ` AND issuekey not in (${known.join(', ')})` : ''}`;
+  const findWorklogLosses = async (group: readonly Unit[]): Promise<void> => {
+    const known = [...ledgerItems(group)];
+    const jql = `(${worklogJql(group)})${known.length > 0 ? ` AND issuekey not in (${known.join(', ')})` : ''}`;
     if (jql.length > MAX_JQL_CHARS && group.length > 1) {
-      await Promise.all(halves(group).map((h) => findWorklogLosses(h, from, to, span)));
+      await Promise.all(halves(group).map((h) => findWorklogLosses(h)));
       return;
     }
     // One account whose items do not fit: its worklog items are looked at, known or not.
-    const items = await worklogsOfItems(client, jql.length > MAX_JQL_CHARS ? worklogJql(group, from, to) : jql);
+    const items = await worklogsOfItems(client, jql.length > MAX_JQL_CHARS ? worklogJql(group) : jql);
     outcome.worklogItems += items.length;
     // Any day of the period (Jira's worklogDate is the started date, which may not be the day it was logged).
     const fromMs = dayStart(first);
     const toMs = dayStart(end);
     for (const item of items) {
       for (const w of item.worklogs) {
-        const m = group.find((x) => x.accountId === w.accountId);
-        if (!m || !(w.at >= fromMs && w.at < toMs) || m.items.get(dayOf(w.at))?.worked.has(item.issueId)) continue;
-        loss.add(m.accountId);
+        const u = group.find((x) => x.m.accountId === w.accountId);
+        if (!u || !(w.at >= fromMs && w.at < toMs) || u.m.items.get(dayOf(w.at))?.worked.has(item.issueId)) continue;
+        loss.add(u.m.accountId);
       }
     }
   };
 
-  /** One group over [from, to): one count; where it differs, the touches' losses, then the worklogs'. */
-  const check = async (group: readonly Member[], from: DayKey, to: DayKey, span: readonly DayKey[]): Promise<void> => {
-    if ((await count(countJql(group, from, to))) === ledgerItems(group, span).size) return;
-    await findTouchLosses(group, from, to, span);
-    const rest = group.filter((m) => !loss.has(m.accountId));
+  /** One group: one count; where it differs, the touches' losses, then the worklogs'. */
+  const check = async (units: readonly Unit[]): Promise<void> => {
+    const group = units.filter((u) => !loss.has(u.m.accountId));
+    if (group.length === 0 || (await count(countJql(group))) === ledgerItems(group).size) return;
+    await findTouchLosses(group);
+    const rest = group.filter((u) => !loss.has(u.m.accountId));
     // Touch losses alone may explain the difference: one more count says whether worklogs need a look.
-    if (rest.length === 0 || (rest.length < group.length && (await count(countJql(rest, from, to))) === ledgerItems(rest, span).size)) return;
-    await findWorklogLosses(rest, from, to, span);
+    if (rest.length === 0 || (rest.length < group.length && (await count(countJql(rest))) === ledgerItems(rest).size)) return;
+    await findWorklogLosses(rest);
   };
 
-  // Accounts the ledger shows nothing for on any day: the whole period at once, zero expected.
-  const silent = members.filter((m) => m.items.size === 0);
-  for (const group of groupsOf(silent, first, end)) await check(group, first, end, days);
+  // Each day, the accounts that acted that day; then every account's quiet days together (nothing expected).
   const active = members.filter((m) => m.items.size > 0);
-  for (const day of days) {
-    for (const group of groupsOf(active.filter((m) => !loss.has(m.accountId)), day, nextDay(day))) await check(group, day, nextDay(day), [day]);
-  }
+  for (const day of days) for (const group of groupsOf(active.filter((m) => m.items.has(day)).map((m) => ({ m, days: [day] })))) await check(group);
+  const quiet = members.map((m) => ({ m, days: days.filter((d) => !m.items.has(d)) })).filter((u) => u.days.length > 0);
+  for (const group of groupsOf(quiet)) await check(group);
   // Delivery failing broadly: the misses counts cannot see are then spread over every account that acted.
   if (loss.size >= Math.max(LOSSY_MIN_ACCOUNTS, LOSSY_SHARE * active.length)) for (const m of active) loss.add(m.accountId);
   for (const accountId of loss) {
@@ -267,7 +283,7 @@ export async function reconcileByCounts(client: JiraClient, accountIds: readonly
     const ids = await Promise.all(days.map((d) => readDayIds(accountId, d)));
     if (await foldByDay(accountId, days, ids, (await readHistory(client, accountId, first, end)).facts)) outcome.changed.push(accountId);
   }
-  if (process.env.RECON_DEBUG) console.error('[recon]', JSON.stringify({ ...outcome, changed: outcome.changed.length, read: outcome.read.length, silent: silent.length, active: active.length, loss: loss.size }));
+  if (process.env.RECON_DEBUG) console.error('[recon]', JSON.stringify({ ...outcome, changed: outcome.changed.length, read: outcome.read.length, active: active.length, loss: loss.size }));
   return outcome;
 }
 

@@ -283,7 +283,6 @@ export async function reconcileByCounts(client: JiraClient, accountIds: readonly
     const ids = await Promise.all(days.map((d) => readDayIds(accountId, d)));
     if (await foldByDay(accountId, days, ids, (await readHistory(client, accountId, first, end)).facts)) outcome.changed.push(accountId);
   }
-  if (process.env.RECON_DEBUG) console.error('[recon]', JSON.stringify({ ...outcome, changed: outcome.changed.length, read: outcome.read.length, active: active.length, loss: loss.size }));
   return outcome;
 }
 

@@ -103,7 +103,6 @@ describe('reconciliation counts first', () => {
     const before = await w.ledger();
     expect(before.ledger).not.toEqual(before.truth);
     const outcome = await inApp(() => reconcileByCounts(new JiraClient(BACKGROUND), w.accounts, w.days));
-    console.error(JSON.stringify(outcome), JSON.stringify(w.meter().byEndpoint));
     expect(outcome.read).toEqual([lost]);
     expect(outcome.changed).toEqual([lost]);
     const { ledger, truth } = await w.ledger();
@@ -124,7 +123,6 @@ describe('reconciliation counts first', () => {
       return [...busy(accounts, items), { day: 2, accountId: lost, issueKey: item, kind: 'field' }, { day: 2, accountId: lost, issueKey: item, kind: 'comment', delivered: false }];
     });
     const outcome = await inApp(() => reconcileByCounts(new JiraClient(BACKGROUND), w.accounts, w.days));
-    console.error(JSON.stringify(outcome), JSON.stringify(w.meter().byEndpoint));
     // Every count agrees: the item is in the day's set through the edit.
     expect(outcome.read).toEqual([]);
     expect(Object.keys(w.meter().byEndpoint)).toEqual([COUNT]);
@@ -153,7 +151,6 @@ describe('reconciliation counts first', () => {
       ];
     });
     const outcome = await inApp(() => reconcileByCounts(new JiraClient(BACKGROUND), w.accounts, w.days));
-    console.error(JSON.stringify(outcome), JSON.stringify(w.meter().byEndpoint));
     expect(outcome.read).toEqual([lost]);
     const { ledger, truth } = await w.ledger();
     expect(ledger).toEqual(truth);

@@ -8,8 +8,9 @@
  * day D, one approximate count (1 point) of
  *   `issuekey in updatedBy(A1, D, D) OR ... OR (worklogAuthor in (A1, ...) AND worklogDate = D)`
  * is compared with the size of the union of the ledger's work-item sets of those accounts on D.
- * Groups hold as many accounts as fit in MAX_JQL_CHARS (about 25); accounts with nothing in the
- * ledger on any of the days are counted over the whole period at once (zero expected).
+ * Each day's groups hold the accounts that acted that day, as many as fit in MAX_JQL_CHARS (about
+ * 25); every account's other days (nothing in the ledger) are counted after, many accounts to a
+ * count (`updatedBy(A, from, to)` per run of quiet days, zero expected).
  * - updatedBy() matches exactly the items an account created, edited, moved or commented on that
  *   day (the ledger's created, updated, transitioned and commented sets). Where a group differs,
  *   its updatedBy part is counted alone and halved down to the accounts whose count differs.

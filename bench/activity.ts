@@ -5,11 +5,10 @@
  */
 import type { Host } from '../dev/host/host';
 import { runInvocation } from '../dev/host/runtime';
-import { drainQueue } from '../dev/tools/drain';
 import { advanceTo } from '../dev/tools/virtual-clock';
 import { readDayCells } from '../src/activity/read';
+import { DAY_MS as DAY, SLICE_MS, simulateDay } from './day';
 
-const DAY = 86_400_000;
 const inApp = <T>(fn: () => Promise<T>) => runInvocation({ functionKey: 'bench', moduleKey: 'bench', moduleType: 'bench', timeoutMs: 60_000 }, fn);
 
 export interface WeekFigures {
@@ -22,7 +21,17 @@ export interface WeekFigures {
   reconcilePoints: number;
 }
 
-/** Seven days of integrations at work and 0.2% of issues changed a day, delivered as Forge would. */
+/** Slice `slice`'s share of `perDay` (whole numbers that add up to it over the day). */
+export function sliceShare(perDay: number, slice: number): number {
+  const slices = DAY / SLICE_MS;
+  return Math.floor(((slice + 1) * perDay) / slices) - Math.floor((slice * perDay) / slices);
+}
+
+/**
+ * Seven days of integrations at work (400 changes a day) and 0.2% of issues changed a day, spread
+ * over each day in slices (bench/day.ts) and delivered as Forge would. No scheduled trigger runs:
+ * this week measures the ledger alone, and its reconciliation (`reconcile`, the day after) apart.
+ */
 export async function ledgerWeek(host: Host, o: { duplicate: number; drop: number; reconcile: (() => Promise<void>) | null }): Promise<WeekFigures> {
   const sim = host.sim;
   const bus = host.productEvents;
@@ -31,14 +40,20 @@ export async function ledgerWeek(host: Host, o: { duplicate: number; drop: numbe
   const statsBefore = { ...bus.stats };
   bus.knobs = { ...bus.knobs, duplicate: o.duplicate, drop: o.drop, reorder: true, delayMs: 0 };
   const weekStart = Math.floor(Date.now() / DAY) * DAY + DAY;
+  const slices = DAY / SLICE_MS;
   for (let d = 0; d < 7; d++) {
-    advanceTo(weekStart + d * DAY + 10 * 3_600_000);
-    sim.mutate.integrationsAct({ count: 400, seed: 1000 + d });
-    sim.mutate.touchIssues({ fraction: 0.002, seed: 2000 + d });
-    await bus.flush();
-    await drainQueue(host, { skipIdleTime: true });
+    await simulateDay(host, {
+      start: weekStart + d * DAY,
+      schedule: null,
+      change: (slice, at) => {
+        sim.mutate.integrationsAct({ count: sliceShare(400, slice), at, seed: 1000 + d * slices + slice });
+        sim.mutate.touchIssues({ fraction: 0.002 / slices, at, seed: 200_000 + d * slices + slice });
+      },
+    });
   }
   bus.knobs = knobsBefore;
+  // The day after the week, an hour in: its seven whole days are the week's.
+  advanceTo(weekStart + 7 * DAY + 3_600_000);
   sim.meter.reset();
   if (o.reconcile) await o.reconcile();
   const reconcilePoints = sim.meter.snapshot().points;

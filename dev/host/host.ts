@@ -27,6 +27,11 @@ export interface HostOptions {
   runSchedules?: boolean;
   /** Forge storage's rate limits per installation; the published ones unless a test or benchmark says otherwise. */
   storageLimits?: StorageRateLimits;
+  /**
+   * The monotonic clock (ms) storage's rate windows slide on; real time unless a benchmark on a
+   * virtual clock passes its own, so that a minute the clock skips is a minute for the limits too.
+   */
+  storageClock?: () => number;
   /** How the simulated site's product events reach the triggers (default: every event, at once). */
   productEvents?: DeliveryKnobs;
   /** Deliver product events on a timer (npm start); tests and the bench call productEvents.flush(). */
@@ -69,7 +74,7 @@ const DEFAULT_INSTALLATION = { cloudId: '7f3e1b2a-0c4d-4e5f-8a9b-1c2d3e4f5a6b', 
 export function createHost(options: HostOptions): Host {
   const manifest = loadManifest(options.manifestFile);
   const file = (name: string) => (options.dataDir === ':memory:' ? ':memory:' : join(options.dataDir, name));
-  const storage = new StorageRateLimiter(options.storageLimits ?? PUBLISHED_STORAGE_LIMITS);
+  const storage = new StorageRateLimiter(options.storageLimits ?? PUBLISHED_STORAGE_LIMITS, options.storageClock);
   // One host per DATA_DIR: the second stops here, before it touches the store or the queue.
   const lock = options.dataDir === ':memory:' ? null : lockDataDir(options.dataDir);
   let kvs: KvsStore;

@@ -1,6 +1,6 @@
 import type { HostManifest } from './manifest';
 
-const INTERVAL_MS: Record<HostManifest['scheduledTriggers'][number]['interval'], number> = {
+export const INTERVAL_MS: Record<HostManifest['scheduledTriggers'][number]['interval'], number> = {
   fiveMinute: 5 * 60_000,
   hour: 60 * 60_000,
   day: 24 * 60 * 60_000,

@@ -24,6 +24,7 @@ export function createSimSite(options: SimSiteOptions = {}): SimSite {
   const access = new Access(site);
   const router = createRoutes();
   const meter = new Meter();
+  const observers = new Set<(endpoint: string, points: number) => void>();
   const faults = new FaultState();
   // The app's global pool (shared with other installations: a knob) and, once set, this site's
   // tenant pool (Tier 2 quotas); a request is charged to both and refused by the first one spent.
@@ -102,6 +103,7 @@ export function createSimSite(options: SimSiteOptions = {}): SimSite {
       const t = now();
       const { response, endpoint, points } = pathFault && pathFault.status !== 200 ? injected(req, pathFault.status, t) : serve(req, t);
       meter.add(endpoint, points, t);
+      for (const observe of observers) observe(endpoint, points);
       if (response.status === 200 && faults.takeJunkBody()) {
         // Truncated JSON, as a proxy cutting a response short would leave it.
         response.body = JSON.stringify(response.body ?? {}).slice(0, 40);
@@ -124,7 +126,14 @@ export function createSimSite(options: SimSiteOptions = {}): SimSite {
       setBaseUrl: (url) => void (site.avatarBaseUrl = url),
       origin: () => (site.avatarBaseUrl ? new URL(site.avatarBaseUrl).origin : null),
     },
-    meter: { snapshot: () => meter.snapshot(), reset: () => meter.reset() },
+    meter: {
+      snapshot: () => meter.snapshot(),
+      reset: () => meter.reset(),
+      observe: (listener) => {
+        observers.add(listener);
+        return () => void observers.delete(listener);
+      },
+    },
     faults: { set: (f) => faults.set(f), clear: () => faults.clear() },
     pathFaults,
     quota: {

@@ -144,7 +144,8 @@ export type MutationEventKind = 'field' | 'status' | 'comment' | 'comment-edit' 
 export interface SimSite {
   handle(req: SimRequest): Promise<SimResponse>;
   personas(): Persona[];
-  meter: { snapshot(): MeterSnapshot; reset(): void };
+  /** `observe` sees each request's points as it is counted (a bench attributing them to the invocation that spent them). */
+  meter: { snapshot(): MeterSnapshot; reset(): void; observe(listener: (endpoint: string, points: number) => void): () => void };
   faults: { set(f: Partial<Faults>): void; clear(): void };
   /** Faults by REST path (POST|GET|DELETE /dev/sim/faults on a running host). */
   pathFaults: PathFaults;

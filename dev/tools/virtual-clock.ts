@@ -4,6 +4,7 @@
  * latency) stays real, unless installVirtualTimers() puts the timers on this clock too.
  */
 const RealDate = Date;
+const realPerformanceNow = performance.now.bind(performance);
 let offset = 0;
 
 class VirtualDate extends RealDate {
@@ -19,6 +20,14 @@ class VirtualDate extends RealDate {
 
 export function installVirtualClock(): void {
   globalThis.Date = VirtualDate as DateConstructor;
+}
+
+/**
+ * Monotonic time on this clock: real elapsed time plus every jump. For what counts time passing
+ * outside the app (the host's storage rate windows): a jump of a minute is a minute for them too.
+ */
+export function monotonicNow(): number {
+  return realPerformanceNow() + offset;
 }
 
 /** Moves the clock forward to `at` (ms), if it is in the future. */
@@ -121,8 +130,7 @@ function add(run: () => void, ms: number | undefined, repeat: boolean): VirtualT
 export function installVirtualTimers(): void {
   installVirtualClock();
   // Monotonic time moves with it (the host's storage rate windows slide on it).
-  const realPerformanceNow = performance.now.bind(performance);
-  performance.now = () => realPerformanceNow() + offset;
+  performance.now = monotonicNow;
   const g = globalThis as unknown as Record<string, unknown>;
   g.setTimeout = (fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) => add(() => fn(...args), ms, false);
   g.setInterval = (fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) => add(() => fn(...args), ms, true);
@@ -133,4 +141,18 @@ export function installVirtualTimers(): void {
   };
   g.clearTimeout = clear(real.clearTimeout);
   g.clearInterval = clear(real.clearInterval);
+}
+
+/**
+ * Puts the real timers back (the clock stays virtual): for a process that goes on to real I/O (a
+ * browser, a server) after its in-process host closed. Virtual timers still pending never run.
+ */
+export function uninstallVirtualTimers(): void {
+  const g = globalThis as unknown as Record<string, unknown>;
+  g.setTimeout = real.setTimeout;
+  g.setInterval = real.setInterval;
+  g.clearTimeout = real.clearTimeout;
+  g.clearInterval = real.clearInterval;
+  performance.now = realPerformanceNow;
+  pending.splice(0);
 }

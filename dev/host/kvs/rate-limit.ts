@@ -8,8 +8,9 @@
  * - Reads: 4000 per minute, counted in 10 KB units (a 65 KB answer counts as 7).
  * - Writes: 4000 per minute, counted in 10 KB units of the request.
  *
- * Windows slide over real (monotonic) time, not the virtual clock some benchmarks install: the
- * service counts wall-clock seconds. A refused request costs nothing.
+ * Windows slide over monotonic time: real time, or a benchmark's virtual clock when it passes one
+ * (a minute the clock skips has passed for the service too; Date.now() alone would not do, since
+ * the service counts the seconds the app's work really takes between jumps). A refused request costs nothing.
  */
 import { Buffer } from 'node:buffer';
 import { KvsError } from './errors';

@@ -219,7 +219,9 @@ async function pageViewPass(label: string): Promise<{ points: number; failures: 
     .map(([endpoint, m]) => [endpoint, { points: m.points - (before[endpoint]?.points ?? 0), requests: m.requests - (before[endpoint]?.requests ?? 0) }] as const)
     .filter(([endpoint, m]) => !own.includes(endpoint) && m.requests > 0);
   for (const [endpoint, m] of spent) log(`[bench] page views (${label}): ${m.points} points ${m.requests} requests ${endpoint}`);
-  return { points: spent.reduce((sum, [, m]) => sum + m.points, 0), failures };
+  const points = spent.reduce((sum, [, m]) => sum + m.points, 0);
+  log(`[bench] page views (${label}): ${points} points beyond the caller's own checks, ${failures.length} failed`);
+  return { points, failures };
 }
 
 // The steady week: each day 1% of issues change, spread over the day (a slice every 15 minutes) and

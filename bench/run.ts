@@ -207,6 +207,7 @@ async function pageViewPass(label: string): Promise<{ points: number; failures: 
     return answer.ok ? answer.data : null;
   };
   const before = sim?.meter.snapshot().byEndpoint ?? {};
+  const readsBefore = new Map([...host.storage.byFamily].filter(([f]) => f.startsWith('read ')));
   const list = ((await call('identities/list', { limit: 50 })) as { items: Array<{ accountId: string }> } | null) ?? { items: [] };
   await call('scan/status');
   // The heat map: one stored-data resolver where it exists, else the page's 20 identity reads.
@@ -220,7 +221,9 @@ async function pageViewPass(label: string): Promise<{ points: number; failures: 
     .filter(([endpoint, m]) => !own.includes(endpoint) && m.requests > 0);
   for (const [endpoint, m] of spent) log(`[bench] page views (${label}): ${m.points} points ${m.requests} requests ${endpoint}`);
   const points = spent.reduce((sum, [, m]) => sum + m.points, 0);
-  log(`[bench] page views (${label}): ${points} points beyond the caller's own checks, ${failures.length} failed`);
+  // Storage read units by key family over the pass (background work running beside it included).
+  const reads = [...host.storage.byFamily].filter(([f]) => f.startsWith('read ')).map(([f, u]) => [f, u - (readsBefore.get(f) ?? 0)] as const).filter(([, u]) => u > 0);
+  log(`[bench] page views (${label}): ${points} points beyond the caller's own checks, ${failures.length} failed; storage read units ${reads.reduce((n, [, u]) => n + u, 0)} (${reads.sort((a, b) => b[1] - a[1]).slice(0, 8).map(([f, u]) => `${f.slice(5)} ${u}`).join(', ')})`);
   return { points, failures };
 }
 

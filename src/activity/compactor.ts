@@ -71,10 +71,10 @@ export interface CompactionResult {
 }
 
 /** Runs one compaction until the inbox is empty or the time is up. */
-export async function compact(maxMs = 60_000, reindex: readonly string[] = [], upkeep = false, reconcile: readonly string[] = []): Promise<CompactionResult> {
+export async function compact(maxMs = 60_000, reindex: readonly string[] = [], upkeep = false, reconcile: readonly string[] = [], upkeepFrom = ''): Promise<CompactionResult> {
   if (!(await takeLock())) {
     // Another compactor is running: come back shortly rather than lose the wake-up.
-    await queue.push([{ body: { kind: 'compact', reindex: [...reindex], upkeep, reconcile: [...reconcile] }, delayInSeconds: 5 }]);
+    await queue.push([{ body: { kind: 'compact', reindex: [...reindex], upkeep, reconcile: [...reconcile], ...(upkeepFrom ? { upkeepFrom } : {}) }, delayInSeconds: 5 }]);
     return { facts: 0, accounts: 0, ran: false };
   }
   const started = Date.now();
@@ -120,13 +120,18 @@ export async function compact(maxMs = 60_000, reindex: readonly string[] = [], u
     if (folded > 0) await kvs.set(PACE_KEY, { minute, accounts: foldedBefore + folded });
     // The minute's share is spent: the rest of the inbox waits for the next minute (it is stored; nothing is lost).
     if (deferred) await queue.push([{ body: { kind: 'compact' }, delayInSeconds: Math.ceil((minute + MINUTE_MS - Date.now()) / 1000) + 1 }]);
-    const due = [...reconcile, ...(upkeep ? await dueForReconciliation() : [])];
+    // The day's due accounts once, in the upkeep's first run (not in its continuations).
+    const due = [...reconcile, ...(upkeep && !upkeepFrom ? await dueForReconciliation() : [])];
     for (const accountId of await reconcileAccounts(jira, due, started + maxMs)) {
       changed.add(accountId);
       written.delete(accountId); // reconciliation wrote it again
     }
     if (changed.size > 0) await refreshIndex([...changed], meta.windowDays, Date.now(), written);
-    if (upkeep) await dailyUpkeep();
+    if (upkeep) {
+      const next = await dailyUpkeep(Date.now(), upkeepFrom);
+      // The rest of the accounts in a minute: storage's limits are per minute, the run's time is bounded.
+      if (next !== null) await queue.push([{ body: { kind: 'compact', upkeep: true, upkeepFrom: next }, delayInSeconds: 60 }]);
+    }
   } finally {
     await jira.finish();
     await kvs.delete(LOCK_KEY);
@@ -267,13 +272,34 @@ export async function requestUpkeep(): Promise<void> {
   await queue.push([{ body: { kind: 'compact', upkeep: true } }]);
 }
 
-/** Daily upkeep: age every account's ledger past the window and drop work-item sets older than RECENT_DAYS. */
-export async function dailyUpkeep(now = Date.now()): Promise<void> {
-  const index = await readIndex();
+/**
+ * Accounts one upkeep run ages at most. Each costs two reads (its ledger and blocks) and up to a
+ * few writes; a site where thousands of people act would otherwise read thousands of documents in
+ * one run, past the consumer's 120 s and storage's 4,000 read units a minute.
+ */
+export const UPKEEP_ACCOUNTS_PER_RUN = 400;
+
+/**
+ * Daily upkeep, in runs of UPKEEP_ACCOUNTS_PER_RUN accounts (in the index's order, after `from`):
+ * ages each account's ledger past the window, drops its work-item sets older than RECENT_DAYS and
+ * refreshes its index line. Answers the last account done when others remain (the next run starts
+ * after it), else null.
+ */
+export async function dailyUpkeep(now = Date.now(), from = ''): Promise<string | null> {
+  const windowDays = (await readMeta()).windowDays;
+  const remaining = (await readIndex())
+    .map((e) => e.accountId)
+    .sort()
+    .filter((id) => id > from);
+  const batch = remaining.slice(0, UPKEEP_ACCOUNTS_PER_RUN);
   const oldest = dayOf(now - (RECENT_DAYS - 1) * DAY_MS);
-  for (const { accountId } of index) {
+  const ledgers = new Map<string, IdentityLedger>();
+  for (const accountId of batch) {
     const ledger = await readLedger(accountId);
     for (const day of Object.keys(ledger.days)) if (day < oldest && day >= dayOf(now - (RECENT_DAYS + 7) * DAY_MS)) await deleteDayIds(accountId, day);
+    if (ageOut(ledger, dayOf(now - windowDays * DAY_MS))) await writeLedger(ledger);
+    ledgers.set(accountId, ledger);
   }
-  await refreshIndex(null, undefined, now);
+  if (batch.length > 0) await refreshIndex(batch, windowDays, now, ledgers);
+  return remaining.length > batch.length ? (batch.at(-1) ?? null) : null;
 }

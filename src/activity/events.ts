@@ -21,6 +21,8 @@ export interface ActivityQueueEvent {
   reindex?: string[];
   /** The daily upkeep: ageing, dropping old work-item sets, reconciling the accounts due today. */
   upkeep?: boolean;
+  /** The upkeep continues after this account (it runs in parts: compactor.ts, dailyUpkeep). */
+  upkeepFrom?: string;
   /** Accounts whose last seven days are reconciled with Jira now. */
   reconcile?: string[];
 }
@@ -29,5 +31,5 @@ export interface ActivityQueueEvent {
 export async function onActivityQueueEvent(body: ActivityQueueEvent): Promise<void> {
   if (body.kind !== 'compact') return;
   const ids = (v: unknown) => (Array.isArray(v) ? v.filter((id): id is string => typeof id === 'string') : []);
-  await compact(60_000, ids(body.reindex), body.upkeep === true, ids(body.reconcile));
+  await compact(60_000, ids(body.reindex), body.upkeep === true, ids(body.reconcile), typeof body.upkeepFrom === 'string' ? body.upkeepFrom : '');
 }

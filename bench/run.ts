@@ -49,7 +49,16 @@ sim.faults.set({ latencyMs: 50 });
 /** Points by the function that spent them (scan-worker, activity-worker, daily, resolver...), since the last reset. */
 const pointsByFunction = new Map<string, number>();
 sim.meter.observe((_endpoint, points) => {
-  const fn = currentInvocation()?.functionKey ?? 'outside any invocation';
+  let fn = currentInvocation()?.functionKey ?? 'outside any invocation';
+  // The compactor folds events and reconciles in the same runs: its reconciliation is told apart by
+  // the (async) call stack that spent the points.
+  if (fn === 'activity-worker') {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 60;
+    const stack = new Error().stack ?? '';
+    Error.stackTraceLimit = limit;
+    fn += /reconcil/i.test(stack) ? ' (reconciliation)' : /withProjects/.test(stack) ? ' (worklog projects)' : /noteNewcomers|lookUpNewcomers/.test(stack) ? ' (newcomers)' : ' (other)';
+  }
   pointsByFunction.set(fn, (pointsByFunction.get(fn) ?? 0) + points);
 });
 const log = (line: string) => console.error(line);

@@ -48,7 +48,9 @@ sim.faults.set({ latencyMs: 50 });
 
 /** Points by the function that spent them (scan-worker, activity-worker, daily, resolver...), since the last reset. */
 const pointsByFunction = new Map<string, number>();
-sim.meter.observe((_endpoint, points) => {
+/** The same, per function and endpoint. */
+const pointsByFunctionEndpoint = new Map<string, number>();
+sim.meter.observe((endpoint, points) => {
   let fn = currentInvocation()?.functionKey ?? 'outside any invocation';
   // The compactor folds events and reconciles in the same runs: its reconciliation is told apart by
   // the (async) call stack that spent the points.
@@ -60,6 +62,7 @@ sim.meter.observe((_endpoint, points) => {
     fn += /reconcil/i.test(stack) ? ' (reconciliation)' : /withProjects/.test(stack) ? ' (worklog projects)' : /noteNewcomers|lookUpNewcomers/.test(stack) ? ' (newcomers)' : ' (other)';
   }
   pointsByFunction.set(fn, (pointsByFunction.get(fn) ?? 0) + points);
+  pointsByFunctionEndpoint.set(`${fn}: ${endpoint}`, (pointsByFunctionEndpoint.get(`${fn}: ${endpoint}`) ?? 0) + points);
 });
 const log = (line: string) => console.error(line);
 
@@ -249,11 +252,13 @@ const issuesPerDay = Math.round(sizes.issues * 0.01);
 const steadyPerDay: number[] = [];
 const steadyByEndpoint = new Map<string, { points: number; requests: number }>();
 const steadyByFunction = new Map<string, number>();
+const steadyByFunctionEndpoint = new Map<string, number>();
 host.storage.resetTotals();
 const eventsBefore = { ...(host.productEvents?.stats ?? { raised: 0 }) };
 for (let d = 0; d < steadyDays; d++) {
   sim.meter.reset();
   pointsByFunction.clear();
+  pointsByFunctionEndpoint.clear();
   const dayWall = realNow();
   await simulateDay(host, {
     start: steadyStart + d * DAY_MS,
@@ -270,6 +275,7 @@ for (let d = 0; d < steadyDays; d++) {
     steadyByEndpoint.set(endpoint, { points: t.points + e.points, requests: t.requests + e.requests });
   }
   for (const [fn, p] of pointsByFunction) steadyByFunction.set(fn, (steadyByFunction.get(fn) ?? 0) + p);
+  for (const [key, p] of pointsByFunctionEndpoint) steadyByFunctionEndpoint.set(key, (steadyByFunctionEndpoint.get(key) ?? 0) + p);
   const byFn = [...pointsByFunction].sort((a, b) => b[1] - a[1]).map(([f, p]) => `${f} ${p}`).join(', ');
   log(`[bench] steady day ${d + 1}: ${m.points} points in ${m.requests} requests (${byFn || 'none'}); ${Math.round(realNow() - dayWall) / 1000} s of real time`);
 }
@@ -278,6 +284,7 @@ const steadyPointsPerDay = Math.round(steadyTotal / Math.max(1, steadyDays));
 const steadyStorage = { ...host.storage.totals };
 log(`[bench] steady week: ${steadyDays} days, ${host.productEvents ? host.productEvents.stats.raised - eventsBefore.raised : 0} events, points per day ${JSON.stringify(steadyPerDay)}, ${steadyTotal} in all, ${steadyPointsPerDay} a day (the week over ${steadyDays})`);
 log(`[bench] steady week points by function: ${[...steadyByFunction].sort((a, b) => b[1] - a[1]).map(([f, p]) => `${f} ${p}`).join(', ') || 'none'}`);
+for (const [key, p] of [...steadyByFunctionEndpoint].sort((a, b) => b[1] - a[1]).slice(0, 12)) log(`[bench]   steady week ${String(p).padStart(7)} points  ${key}`);
 for (const [endpoint, e] of [...steadyByEndpoint].sort((a, b) => b[1].points - a[1].points)) log(`[bench]   steady week ${String(e.points).padStart(7)} points ${String(e.requests).padStart(6)} requests  ${endpoint}`);
 const families = [...host.storage.byFamily].sort((a, b) => b[1] - a[1]).slice(0, 10);
 log(`[bench] steady week storage: ${JSON.stringify(steadyStorage)}; units by key family: ${families.map(([f, u]) => `${f} ${u}`).join(', ')}`);

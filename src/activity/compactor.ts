@@ -3,7 +3,7 @@
  * documents are read-modify-write. Facts are written to the ledger before their inbox keys are
  * deleted, so a compactor that dies is simply run again (sets make the replay harmless).
  */
-import { kvs } from '../storage/kvs';
+import { kvs, StorageBusy } from '../storage/kvs';
 import { Queue } from '@forge/events';
 import { BACKGROUND } from '../jira/client';
 import { lazyBudgetedClient, type LazyBudgetedClient } from '../jira/background-budget';
@@ -235,7 +235,9 @@ async function dueForReconciliation(now = Date.now()): Promise<string[]> {
 }
 
 /** Accounts reconciled together: their counts are grouped (reconcile.ts), and a run checks its deadline between chunks. */
-const RECONCILE_CHUNK = 500;
+const RECONCILE_CHUNK = 300;
+/** Storage's limits count per minute. */
+const STORAGE_RETRY_SECONDS = 60;
 
 /**
  * Reconciles accounts until `deadline` (ms), counts first (reconcile.ts); the ones left are queued
@@ -257,10 +259,11 @@ async function reconcileAccounts(jira: LazyBudgetedClient, accountIds: readonly 
     try {
       changed.push(...(await reconcileByCounts(client, all.slice(i, i + RECONCILE_CHUNK), days)).changed);
     } catch (e) {
-      if (!(e instanceof BudgetSpentError)) throw e;
-      // The hour's points budget is spent: the rest waits (reconciliation is never urgent; a chunk
-      // done again costs its counts again, and its reads fold in as sets).
-      await requestReconcile(all.slice(i), RETRY_WHEN_SPENT_SECONDS);
+      if (!(e instanceof BudgetSpentError) && !(e instanceof StorageBusy)) throw e;
+      // The hour's points budget is spent, or storage's reads for the minute: the rest waits
+      // (reconciliation is never urgent; the chunks done stay done, a chunk done again costs its
+      // counts again, and its reads fold in as sets).
+      await requestReconcile(all.slice(i), e instanceof StorageBusy ? STORAGE_RETRY_SECONDS : RETRY_WHEN_SPENT_SECONDS);
       break;
     }
   }

@@ -3,6 +3,10 @@ import type { Host } from '../../dev/host/host';
 import { runInvocation } from '../../dev/host/runtime';
 import { readDayCells } from '../../src/activity/read';
 import { startTestHost } from '../support/host';
+import { installVirtualTimers } from '../../dev/tools/virtual-clock';
+
+// Waits (pacing, backoff, Retry-After) pass on the virtual clock, not in real time.
+installVirtualTimers();
 
 let host: Host;
 afterEach(() => host?.close());

@@ -5,6 +5,10 @@ import { runInvocation } from '../../dev/host/runtime';
 import { readSnapshotPointer } from '../../src/scan/snapshot-store';
 import { startTestHost } from '../support/host';
 import { allIdentities, asAdmin, scanToCompletion } from '../support/scan';
+import { installVirtualTimers } from '../../dev/tools/virtual-clock';
+
+// Waits (pacing, backoff, Retry-After) pass on the virtual clock, not in real time.
+installVirtualTimers();
 
 process.env.SCAN_RETRY_BASE_MS = '20';
 
@@ -29,6 +33,7 @@ describe('an account that starts acting after the scan', () => {
     await host.productEvents?.flush();
     await host.queue.idle();
     const list = await asAdmin<IdentityList>(host, 'identities/list', { search: 'New ', limit: 50 });
+    // On the virtual clock: every wait the app makes (timers, pacing) counts in full.
     expect(Date.now() - firstEvent).toBeLessThan(60_000);
     const bot = list.items.find((i) => i.accountId === '712020:new-sync-bot');
     expect(bot?.kind).toBe('app-account');

@@ -10,6 +10,10 @@ import { READ_LIMIT } from '../../src/scan/activity';
 import { SETTLE_MS } from '../../src/scan/jql';
 import { startTestHost } from '../support/host';
 import { allIdentities, asAdmin, scanToCompletion } from '../support/scan';
+import { installVirtualTimers } from '../../dev/tools/virtual-clock';
+
+// Waits (pacing, backoff, Retry-After) pass on the virtual clock, not in real time.
+installVirtualTimers();
 
 // Background retries wait 20 ms instead of 2 s here; the behaviour is the same.
 process.env.SCAN_RETRY_BASE_MS = '20';

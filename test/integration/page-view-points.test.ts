@@ -6,6 +6,10 @@ import { kvs } from '../../src/storage/kvs';
 import { startTestHost } from '../support/host';
 import { accounts, asAdmin, data, ownership } from '../support/registry';
 import { scanToCompletion } from '../support/scan';
+import { installVirtualTimers } from '../../dev/tools/virtual-clock';
+
+// Waits (pacing, backoff, Retry-After) pass on the virtual clock, not in real time.
+installVirtualTimers();
 
 process.env.SCAN_RETRY_BASE_MS = '20';
 

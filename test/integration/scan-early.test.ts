@@ -3,6 +3,10 @@ import type { Host } from '../../dev/host/host';
 import type { IdentityList, ScanStatus } from '../../src/contract';
 import { startTestHost } from '../support/host';
 import { allIdentities, asAdmin } from '../support/scan';
+import { installVirtualTimers } from '../../dev/tools/virtual-clock';
+
+// Waits (pacing, backoff, Retry-After) pass on the virtual clock, not in real time.
+installVirtualTimers();
 
 // Background retries wait 20 ms instead of 2 s here; the behaviour is the same.
 process.env.SCAN_RETRY_BASE_MS = '20';

@@ -12,6 +12,10 @@ import type { IdentityList } from '../../src/contract';
 import { ROOT, invokeAs, persona } from '../support/host';
 import { accounts, asAdmin as registryCaller, data, ownership } from '../support/registry';
 import { scanToCompletion } from '../support/scan';
+import { installVirtualTimers } from '../../dev/tools/virtual-clock';
+
+// Waits (pacing, backoff, Retry-After) pass on the virtual clock, not in real time.
+installVirtualTimers();
 
 const TAG = ' (site B)';
 let a: Host;

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Persona } from '../../dev/host/host';
 import type { CampaignDetail, CampaignSummary, Envelope, ScanStatus } from '../../src/contract';
-import { launchBrowser, openPage, SCREENSHOTS, QUICK_SCANS, startApp, type RunningApp } from './support';
+import { launchBrowser, openPage, SCREENSHOTS, QUICK_SCANS, startApp, type RunningApp, type TestBrowser } from './support';
 
 /**
  * Issue 13 end to end: an admin starts a campaign in the admin page; the owner persona opens the
@@ -11,7 +10,7 @@ import { launchBrowser, openPage, SCREENSHOTS, QUICK_SCANS, startApp, type Runni
  * campaign. A deactivated owner yields exactly one handover issue for the backup.
  */
 let app: RunningApp;
-let browser: Browser;
+let browser: TestBrowser;
 let personas: Array<Persona & { owns: string[] }>;
 let admin: string;
 let owner: Persona & { owns: string[] };

@@ -1,16 +1,16 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Persona } from '../../dev/host/host';
 import type { CredentialList, Envelope } from '../../src/contract';
-import { chooseOption, launchBrowser, openPage, personaOf, postJson, SCREENSHOTS, startApp, type RunningApp } from './support';
+import { chooseOption, launchBrowser, openPage, personaOf, postJson, SCREENSHOTS, startApp, type RunningApp, type TestBrowser } from './support';
 
 /**
  * The admin page, end to end: the real built Custom UI, bridge and resolvers on the local host and
  * the demo site, in Debian's Chromium. The tests run in order and share one scan.
  */
 let app: RunningApp;
-let browser: Browser;
+let browser: TestBrowser;
 let personas: Persona[];
 
 beforeAll(async () => {

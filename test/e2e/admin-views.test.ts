@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Persona } from '../../dev/host/host';
 import type { Envelope, IdentityList, ScanStatus } from '../../src/contract';
-import { axeViolations, launchBrowser, openPage, personaOf, pickPersonByKeyboard, postJson, SCREENSHOTS, QUICK_SCANS, startApp, type RunningApp } from './support';
+import { axeViolations, launchBrowser, openPage, personaOf, pickPersonByKeyboard, postJson, reopen, SCREENSHOTS, settled, QUICK_SCANS, startApp, type OpenedPage, type RunningApp, type TestBrowser } from './support';
 
 /**
  * The admin page's addresses and views (issue 12): every view has an address, Back and Forward
@@ -11,7 +11,7 @@ import { axeViolations, launchBrowser, openPage, personaOf, pickPersonByKeyboard
  * critical violation) in the light and the dark theme; screenshots of each under test-output/.
  */
 let app: RunningApp;
-let browser: Browser;
+let browser: TestBrowser;
 let personas: Persona[];
 let admin: string;
 
@@ -184,15 +184,19 @@ describe('every admin view, light and dark', () => {
   for (const theme of ['light', 'dark'] as const) {
     it(`has no serious or critical axe-core violation (${theme})`, async () => {
       const failures: string[] = [];
+      // One page loads every view in turn (each by its address).
+      let opened: OpenedPage | null = null;
       for (const v of await views()) {
-        const { page, errors } = await openPage(browser, app.baseUrl, at(v.path, theme), { width: 1440, height: 900 });
+        if (opened) await reopen(opened, app.baseUrl, at(v.path, theme));
+        else opened = await openPage(browser, app.baseUrl, at(v.path, theme), { width: 1440, height: 900 });
+        const { page, errors } = opened;
         await page.getByTestId(v.ready).first().waitFor({ timeout: 60_000 });
-        await page.waitForTimeout(300);
+        await settled(page);
         await page.screenshot({ path: join(SCREENSHOTS, `admin-view-${v.name}-${theme}.png`), fullPage: true });
         for (const violation of await axeViolations(page)) failures.push(`${v.name}: ${violation.id} (${violation.impact}) ${violation.help}\n    ${violation.targets.join('\n    ')}`);
         expect(errors, v.name).toEqual([]);
-        await page.close();
       }
+      await opened?.page.close();
       expect(failures).toEqual([]);
     });
   }

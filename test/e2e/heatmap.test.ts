@@ -1,13 +1,13 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Persona } from '../../dev/host/host';
 import type { Envelope, IdentityList, ScanStatus } from '../../src/contract';
-import { axeViolations, launchBrowser, openPage, personaOf, postJson, SCREENSHOTS, QUICK_SCANS, startApp, type RunningApp } from './support';
+import { axeViolations, launchBrowser, openPage, personaOf, postJson, SCREENSHOTS, QUICK_SCANS, startApp, type RunningApp, type TestBrowser } from './support';
 
 /** The heat map (issue 12, finding 10): legible in both themes, every column in view at 1,440 px, cells that open the identity. */
 let app: RunningApp;
-let browser: Browser;
+let browser: TestBrowser;
 let personas: Persona[];
 
 async function invoke<T>(as: string, functionKey: string, payload: unknown): Promise<T> {

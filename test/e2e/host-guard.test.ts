@@ -9,15 +9,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Persona } from '../../dev/host/host';
 import type { Envelope } from '../../src/contract';
 import { ROOT } from '../support/host';
-import { launchBrowser, personaOf, postJson, startApp, type RunningApp } from './support';
+import { launchBrowser, personaOf, postJson, startApp, type RunningApp, type TestBrowser } from './support';
 
 let app: RunningApp;
-let browser: Browser;
+let browser: TestBrowser;
 let evil: Server;
 let evilOrigin: string;
 let personas: Persona[];

@@ -1,11 +1,10 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Persona } from '../../dev/host/host';
-import { launchBrowser, openPage, personaOf, postJson, SCREENSHOTS, startApp, type RunningApp } from './support';
+import { launchBrowser, openPage, personaOf, postJson, SCREENSHOTS, startApp, type RunningApp, type TestBrowser } from './support';
 
 let app: RunningApp;
-let browser: Browser;
+let browser: TestBrowser;
 let personas: Persona[];
 
 beforeAll(async () => {

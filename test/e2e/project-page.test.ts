@@ -1,13 +1,13 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Persona } from '../../dev/host/host';
 import type { Envelope, IdentityDetail, ProjectIntegrations, ScanStatus } from '../../src/contract';
-import { axeViolations, launchBrowser, postJson, SCREENSHOTS, QUICK_SCANS, startApp, type RunningApp } from './support';
+import { axeViolations, expectNothingKept, launchBrowser, postJson, SCREENSHOTS, QUICK_SCANS, startApp, type RunningApp, type TestBrowser } from './support';
 
 /** The project page in Chromium (issue 6): AND's admin sees AND's integrations; others get no access; text stays inert. */
 let app: RunningApp;
-let browser: Browser;
+let browser: TestBrowser;
 let personas: Persona[];
 
 const PURPOSE = 'Builds the Android release every night';
@@ -72,6 +72,7 @@ async function open(path: string): Promise<{ page: Page; errors: string[]; dialo
     void d.dismiss();
   });
   await page.goto(`${app.baseUrl}${path}`);
+  await expectNothingKept(page);
   return { page, errors, dialogs };
 }
 

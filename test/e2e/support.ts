@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Persona } from '../../dev/host/host';
 import { ROOT } from '../support/host';
@@ -17,15 +17,51 @@ export { startApp, type RunningApp } from '../../dev/tools/start-app';
  */
 export const QUICK_SCANS = { SCAN_REQUESTS_PER_SECOND: '400' } as const;
 
-/** Debian's Chromium, headless. A missing browser fails the run (never skips): CI installs it. */
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * A test file's browser: Debian's Chromium, headless, and one browser context that the file's pages
+ * share. A page in a context that already loaded the app costs about half the CPU of a page in a
+ * fresh one (its renderer has the app's scripts compiled), and on two cores the end-to-end tests are
+ * bound by Chromium's CPU. Tests stay apart: every test opens its own pages, the app keeps its state
+ * per page (sessionStorage) and nothing in the context (openPage checks that).
+ */
+export interface TestBrowser {
+  newPage(options?: { viewport?: { width: number; height: number } }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Starts the file's browser. A missing browser fails the run (never skips): CI installs it. */
+export async function launchBrowser(): Promise<TestBrowser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: run apt-get install -y chromium (CI's .ci/run does).`);
   mkdirSync(SCREENSHOTS, { recursive: true });
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+  const context = await browser.newContext();
+  return {
+    async newPage(options = {}) {
+      const page = await context.newPage();
+      if (options.viewport) await page.setViewportSize(options.viewport);
+      return page;
+    },
+    async close() {
+      await context.close();
+      await browser.close();
+    },
+  };
+}
+
+/**
+ * Fails when the app has started to keep state in the browser context (cookies, local storage,
+ * IndexedDB): the pages of a file share one context, which is only as good as separate contexts
+ * while the app keeps nothing there.
+ */
+export async function expectNothingKept(page: Page): Promise<void> {
+  const kept = await page.evaluate(async () => ({ cookies: document.cookie, localStorage: localStorage.length, indexedDB: (await indexedDB.databases()).length }));
+  if (kept.cookies !== '' || kept.localStorage > 0 || kept.indexedDB > 0) {
+    throw new Error(`The app now keeps state in the browser (${JSON.stringify(kept)}): give each test its own browser context in test/e2e/support.ts launchBrowser.`);
+  }
 }
 
 /** POSTs JSON to the running host as a tool would (the host refuses a body that is not declared JSON). */
@@ -40,15 +76,45 @@ export function personaOf(personas: Persona[], role: Persona['role'], n = 0): Pe
   return p;
 }
 
+/** A page of the running app and what went wrong in it so far. */
+export interface OpenedPage {
+  page: Page;
+  /** Page errors, console errors and failed loads. */
+  errors: string[];
+}
+
 /** Opens a page of the running app, collecting page errors, console errors and failed loads. */
-export async function openPage(browser: Browser, baseUrl: string, path: string, viewport = { width: 1280, height: 800 }): Promise<{ page: Page; errors: string[] }> {
+export async function openPage(browser: TestBrowser, baseUrl: string, path: string, viewport = { width: 1280, height: 800 }): Promise<OpenedPage> {
   const page = await browser.newPage({ viewport });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
   await page.goto(`${baseUrl}${path}`);
+  await expectNothingKept(page);
   return { page, errors };
+}
+
+/**
+ * Loads another address in an open page, with an empty error list: a test that looks at many views
+ * (axe-core, a rule on every view) loads them all in one page, whose renderer has the app compiled.
+ */
+export async function reopen(opened: OpenedPage, baseUrl: string, path: string): Promise<void> {
+  opened.errors.length = 0;
+  await opened.page.goto(`${baseUrl}${path}`);
+}
+
+/**
+ * Waits until the page is still: no resolver call unanswered (the local host's bridge counts them),
+ * nothing marked aria-busy, no animation or transition running. For a screenshot or axe-core's
+ * contrast rules, which would otherwise see a view half drawn or half faded in.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => (window as unknown as { __forgeHost: { pending: number } }).__forgeHost.pending === 0 && !document.querySelector('[aria-busy="true"]') && document.getAnimations().every((a) => a.playState !== 'running'),
+    undefined,
+    { timeout: 30_000 },
+  );
 }
 
 /** An axe-core finding of impact serious or critical: rule, impact and where. */

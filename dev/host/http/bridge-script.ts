@@ -23,7 +23,8 @@ export function bridgeScript(config: BridgeConfig): string {
   const config = ${json};
   // What the app asked the router for, kept across the page loads a same-tab navigation causes (tests read it).
   const savedNavigations = (() => { try { return JSON.parse(sessionStorage.getItem('forgeHostNavigations') || '[]'); } catch { return []; } })();
-  const host = (window.__forgeHost = { flags: [], navigations: savedNavigations, invocations: 0 });
+  // invocations: resolver calls so far; pending: those not answered yet (tests wait for a still page).
+  const host = (window.__forgeHost = { flags: [], navigations: savedNavigations, invocations: 0, pending: 0 });
   function flagArea() {
     let area = document.getElementById('forge-host-flags');
     if (!area) {
@@ -40,12 +41,18 @@ export function bridgeScript(config: BridgeConfig): string {
     async getContext() { return config.context; },
     async invoke({ functionKey, payload, metadata }) {
       host.invocations++;
-      const res = await fetch('/dev/invoke', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ as: config.accountId, moduleKey: config.moduleKey, projectKey: config.projectKey, functionKey, payload: payload ?? {} }),
-      });
-      const text = await res.text();
+      host.pending++;
+      let res, text;
+      try {
+        res = await fetch('/dev/invoke', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ as: config.accountId, moduleKey: config.moduleKey, projectKey: config.projectKey, functionKey, payload: payload ?? {} }),
+        });
+        text = await res.text();
+      } finally {
+        host.pending--;
+      }
       if (!res.ok) throw new Error('The resolver call failed (' + res.status + '): ' + text.slice(0, 300));
       const body = text === '' ? undefined : JSON.parse(text);
       return metadata ? { body, metadata: {} } : body;

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Persona } from '../../dev/host/host';
 import type { Envelope, IdentityDetail, IdentityList, ScanStatus, UserOption } from '../../src/contract';
-import { launchBrowser, openPage, personaOf, pickPersonByKeyboard, postJson, reopen, SCREENSHOTS, startApp, type OpenedPage, type RunningApp, type TestBrowser } from './support';
+import { launchBrowser, openPage, personaOf, pickPersonByKeyboard, postJson, QUICK_SCANS, reopen, SCREENSHOTS, startApp, type OpenedPage, type RunningApp, type TestBrowser } from './support';
 
 /**
  * Issue 12's findings 13, 14 and 15 and the registry tasks that close them, in Chromium on the demo
@@ -36,7 +36,7 @@ async function scanToEnd(): Promise<ScanStatus> {
 }
 
 beforeAll(async () => {
-  app = await startApp();
+  app = await startApp(QUICK_SCANS);
   browser = await launchBrowser();
   personas = (await (await fetch(`${app.baseUrl}/dev/personas`)).json()) as Persona[];
   admin = personaOf(personas, 'site-admin').accountId;

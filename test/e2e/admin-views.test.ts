@@ -31,7 +31,7 @@ beforeAll(async () => {
   for (let i = 0; i < 240; i++) {
     const s = await invoke<ScanStatus>('scan/status', {});
     if (s.state === 'idle' && s.lastCompletedAt) break;
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 250));
   }
 });
 afterAll(async () => {

@@ -10,7 +10,8 @@
  * is compared with the size of the union of the ledger's work-item sets of those accounts on D.
  * Each day's groups hold the accounts that acted that day, as many as fit in MAX_JQL_CHARS (about
  * 25); every account's other days (nothing in the ledger) are counted after, many accounts to a
- * count (`updatedBy(A, from, to)` per run of quiet days, zero expected).
+ * count (`updatedBy(A, from, to)` per run of quiet days, and one worklog clause over every day for
+ * the group, whose expected items are the group's worked items of the week).
  * - updatedBy() matches exactly the items an account created, edited, moved or commented on that
  *   day (the ledger's created, updated, transitioned and commented sets). Where a group differs,
  *   its updatedBy part is counted alone and halved down to the accounts whose count differs.
@@ -120,8 +121,10 @@ function itemsOf(ids: DayIds): { touched: Set<string>; worked: Set<string> } {
 /** What one count checks of one account: some of the reconciled days (one active day, or every quiet one). */
 interface Unit {
   m: Member;
-  /** Ascending. */
+  /** Days its worklogs are checked on (ascending). */
   days: DayKey[];
+  /** Days its other actions are checked on (ascending; `days` when absent). */
+  touchDays?: DayKey[];
 }
 
 /** Maximal runs of consecutive days, as [from, to). */
@@ -136,7 +139,7 @@ function runsOf(days: readonly DayKey[]): Array<{ from: DayKey; to: DayKey }> {
 }
 
 /** Items the accounts created, edited, moved or commented on on their units' days: exact. */
-const touchedJql = (units: readonly Unit[]) => units.flatMap((u) => runsOf(u.days).map((r) => updatedByJql(u.m.accountId, r.from, r.to))).join(' OR ');
+const touchedJql = (units: readonly Unit[]) => units.flatMap((u) => runsOf(u.touchDays ?? u.days).map((r) => updatedByJql(u.m.accountId, r.from, r.to))).join(' OR ');
 
 /**
  * Items with a worklog by one of the accounts (at any time) and a worklog by anybody on one of its
@@ -162,12 +165,8 @@ const countJql = (units: readonly Unit[]) => `${touchedJql(units)} OR ${worklogJ
 function ledgerItems(units: readonly Unit[], only: 'touched' | 'all' = 'all'): Set<string> {
   const union = new Set<string>();
   for (const u of units) {
-    for (const day of u.days) {
-      const items = u.m.items.get(day);
-      if (!items) continue;
-      for (const id of items.touched) union.add(id);
-      if (only === 'all') for (const id of items.worked) union.add(id);
-    }
+    for (const day of u.touchDays ?? u.days) for (const id of u.m.items.get(day)?.touched ?? []) union.add(id);
+    if (only === 'all') for (const day of u.days) for (const id of u.m.items.get(day)?.worked ?? []) union.add(id);
   }
   return union;
 }
@@ -275,7 +274,8 @@ export async function reconcileByCounts(client: JiraClient, accountIds: readonly
   // Each day, the accounts that acted that day; then every account's quiet days together (nothing expected).
   const active = members.filter((m) => m.items.size > 0);
   for (const day of days) for (const group of groupsOf(active.filter((m) => m.items.has(day)).map((m) => ({ m, days: [day] })))) await check(group);
-  const quiet = members.map((m) => ({ m, days: days.filter((d) => !m.items.has(d)) })).filter((u) => u.days.length > 0);
+  // Their worklogs over every day share one clause (the worked items of the active days are expected too).
+  const quiet = members.map((m) => ({ m, days: [...days], touchDays: days.filter((d) => !m.items.has(d)) })).filter((u) => u.touchDays.length > 0);
   for (const group of groupsOf(quiet)) await check(group);
   // Delivery failing broadly: the misses counts cannot see are then spread over every account that acted.
   if (loss.size >= Math.max(LOSSY_MIN_ACCOUNTS, LOSSY_SHARE * active.length)) for (const m of active) loss.add(m.accountId);

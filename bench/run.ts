@@ -31,7 +31,7 @@ const { readScanState } = await import('../src/scan/state');
 const { runInvocation, currentInvocation } = await import('../dev/host/runtime');
 const { readSnapshotPointer, readIdentitySummaries } = await import('../src/scan/snapshot-store');
 const { devInvoke } = await import('../dev/host/dev-invoke');
-const { ledgerWeek, sliceShare } = await import('./activity');
+const { inApp, ledgerWeek, sliceShare } = await import('./activity');
 const { requestReconcile } = await import('../src/activity/compactor');
 const { readAllActivity } = await import('../src/activity/read');
 const { DAY_MS, SLICE_MS, Schedule, simulateDay } = await import('./day');
@@ -190,12 +190,12 @@ const week = await ledgerWeek(host, {
   duplicate: 0.1,
   drop: 0.02,
   reconcile: async () => {
-    const known = await runInvocation({ functionKey: 'bench', moduleKey: 'bench', moduleType: 'bench', timeoutMs: 60_000 }, async () => {
+    const known = await inApp(async () => {
       const pointer = await readSnapshotPointer();
       const scanned = pointer ? (await readIdentitySummaries(pointer)).map((s) => s.accountId) : [];
       return [...new Set([...(await readAllActivity()).keys(), ...scanned])];
     });
-    await runInvocation({ functionKey: 'bench', moduleKey: 'bench', moduleType: 'bench', timeoutMs: 60_000 }, () => requestReconcile(known));
+    await inApp(() => requestReconcile(known));
     await drainQueue(host, { skipIdleTime: true });
   },
 });

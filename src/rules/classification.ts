@@ -63,6 +63,11 @@ export function classifyApp(facts: AccountFacts): Classification | null {
   return { kind: 'app-account', score: null, evidence: [{ signal: 'account type', detail: 'App account (accountType app): a Forge, Connect or OAuth integration' }] };
 }
 
+/** Items a person must have touched in the window to be a candidate (worth measuring closely). */
+export function candidateMinimum(windowDays: number): number {
+  return Math.ceil(THRESHOLDS.candidatePerDay * windowDays);
+}
+
 /** Scores a human account's activity; answers the evidence even when the score stays low. */
 export function scorePerson(signals: ActivitySignals): { score: number; evidence: Evidence[] } {
   const evidence: Evidence[] = [];

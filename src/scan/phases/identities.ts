@@ -4,7 +4,8 @@ import { projectsWithPermissions } from '../../jira/permissions-check';
 import { commentTimesBy } from '../../jira/comments';
 import type { JiraClient } from '../../jira/client';
 import { activityTotals, leastPrivilege, withUnusedAccess } from '../../rules/access';
-import { classify, type Override } from '../../rules/classification';
+import { candidateMinimum, classify, type Override } from '../../rules/classification';
+import { approximateCount } from '../../jira/search';
 import { locateActivity, refreshActivity, type BackfillPart } from '../activity';
 import { appBrowsable, NOT_VISIBLE, projectsRunOf, type Account, type ProjectEntry } from '../directory';
 import { touchedBy, type Window } from '../jql';
@@ -142,6 +143,18 @@ async function measureIdentity(ctx: StepContext, shared: Shared, item: IdentityW
     const now = await refreshedAccess(client, item.accountId, shared, state.accessRefresh.scope, accessFrom(previous));
     await writeIdentityRecord(state.generation, { ...withRefreshedAccess(previous, now, await readIdentityActivity(item.accountId), shared.projectNames), override });
     return;
+  }
+  // A person no people count has screened (the ledger shows them busy, or a newcomer) is a
+  // candidate by the first scan's rule: busy enough over the whole window. One count (1 point)
+  // before any measuring; ordinary people end there and are left alone for a week.
+  if (firstLook && override === null && item.knownTotal === undefined) {
+    const total = await approximateCount(client, touchedBy(item.accountId, shared.window));
+    if (total < candidateMinimum(state.windowDays)) {
+      await backfill(item.accountId, shared.window, null);
+      await markScreened([item.accountId]);
+      return;
+    }
+    item = { ...item, knownTotal: total };
   }
   const access = previous ? accessFrom(previous) : await accessOf(client, item.accountId, shared, firstLook ? ['EDIT_ISSUES'] : ['BROWSE_PROJECTS', 'EDIT_ISSUES']);
   const common = { client, accountId: item.accountId, window: shared.window, appProjects: shared.appProjects, ...access, projectNames: shared.projectNames };

@@ -1,4 +1,4 @@
-import { THRESHOLDS } from '../../rules/classification';
+import { candidateMinimum } from '../../rules/classification';
 import { approximateCount } from '../../jira/search';
 import type { Account } from '../directory';
 import { touchedBy } from '../jql';
@@ -31,7 +31,7 @@ export async function runPeoplePhase(ctx: StepContext): Promise<boolean> {
   // Deactivated people too: an account switched off after doing the work keeps its history.
   const people = accounts.filter((a) => a.accountType === 'atlassian').sort((a, b) => a.accountId.localeCompare(b.accountId));
   const window = await runWindow(ctx);
-  const minimum = Math.ceil(THRESHOLDS.candidatePerDay * ctx.state.windowDays);
+  const minimum = candidateMinimum(ctx.state.windowDays);
   ctx.state = { ...ctx.state, total: people.length };
   while (ctx.state.cursor < people.length) {
     if (!timeLeft(ctx)) return false;

@@ -77,7 +77,7 @@ describe('an account that starts acting after the scan', () => {
     expect(shownAfter.reduce((n, i) => n + i.touches, 0)).toBeGreaterThan(shownBefore.reduce((n, i) => n + i.touches, 0));
   }, 120_000);
 
-  it('a known person the ledger shows working like automation is measured by the next scan, then left alone for a week', async () => {
+  it('a known person the ledger shows working like automation is screened by the next scan with one count, then left alone for a week', async () => {
     host = startTestHost();
     const sim = host.sim;
     if (!sim) throw new Error('needs the simulated site');
@@ -90,7 +90,11 @@ describe('an account that starts acting after the scan', () => {
     await host.queue.idle();
     sim.meter.reset();
     await scanToCompletion(host);
-    expect(Object.keys(sim.meter.snapshot().byEndpoint).length).toBeGreaterThan(1);
+    // The first scan's rule: busy enough over the whole window? One count each, nothing measured for an ordinary person.
+    const screening = sim.meter.snapshot().byEndpoint;
+    expect(Object.keys(screening).sort()).toEqual(['GET /rest/api/3/auditing/record', 'POST /rest/api/3/search/approximate-count']);
+    expect(screening['POST /rest/api/3/search/approximate-count']?.requests).toBeGreaterThanOrEqual(1);
+    expect((await allIdentities(host)).map((i) => i.accountId)).not.toContain(person);
     // Found ordinary: the next scan does not measure them again.
     sim.meter.reset();
     await scanToCompletion(host);

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import Sequencer from './test/sequencer';
+import Sequencer from './test/sequencer.js';
 
 // Three layers, each its own project (`npm run test:unit`, `test:integration`, `test:e2e`):
 // - unit: pure code (rules, parsers, the simulated site's pieces); no host, no build.

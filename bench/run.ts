@@ -32,8 +32,7 @@ const { runInvocation, currentInvocation } = await import('../dev/host/runtime')
 const { readSnapshotPointer, readIdentitySummaries } = await import('../src/scan/snapshot-store');
 const { devInvoke } = await import('../dev/host/dev-invoke');
 const { inApp, ledgerWeek, sliceShare } = await import('./activity');
-const { requestReconcile } = await import('../src/activity/compactor');
-const { readAllActivity } = await import('../src/activity/read');
+const { accountsToReconcile, requestReconcile } = await import('../src/activity/compactor');
 const { DAY_MS, SLICE_MS, Schedule, simulateDay } = await import('./day');
 const { eventBurst } = await import('./burst');
 const { handlers } = await import('../src/resolvers');
@@ -193,7 +192,7 @@ const week = await ledgerWeek(host, {
     const known = await inApp(async () => {
       const pointer = await readSnapshotPointer();
       const scanned = pointer ? (await readIdentitySummaries(pointer)).map((s) => s.accountId) : [];
-      return [...new Set([...(await readAllActivity()).keys(), ...scanned])];
+      return [...new Set([...(await accountsToReconcile()), ...scanned])];
     });
     await inApp(() => requestReconcile(known));
     await drainQueue(host, { skipIdleTime: true });

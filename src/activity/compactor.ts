@@ -11,7 +11,7 @@ import { BudgetSpentError } from '../jira/points-budget';
 import { searchIssuesPage } from '../jira/search';
 import type { Fact } from './facts';
 import { ageOut, dayOf, DAY_MS, foldIds, RECENT_DAYS, setDayCells, windowTotals, type DayKey, type IdentityLedger } from './ledger';
-import { noteNewcomers } from './newcomers';
+import { noteNewcomers, readKnownAccounts } from './newcomers';
 import { reconcileByCounts } from './reconcile';
 import { deleteDayIds, deleteKeys, markObserved, readBlocks, readDayIds, readIndex, readInbox, readLedger, readMeta, writeDayIds, writeIndex, writeLedger, type IndexEntry } from './store';
 
@@ -227,11 +227,22 @@ export function reconciliationDays(now = Date.now()): DayKey[] {
   return Array.from({ length: 7 }, (_, i) => dayOf(now - (7 - i) * DAY_MS));
 }
 
-/** Each account active in the ledger is reconciled once a week, on its own weekday (spreads the points). */
+/**
+ * The accounts reconciliation looks at: every account of the site (the last full scan's
+ * directory) and every account the ledger knows. An account the ledger has never seen act costs
+ * almost nothing (its quiet days share a count with many others), and it is the only way to find
+ * one whose every event was lost.
+ */
+export async function accountsToReconcile(): Promise<string[]> {
+  const [index, known] = await Promise.all([readIndex(), readKnownAccounts()]);
+  return [...new Set([...index.map((e) => e.accountId), ...known])];
+}
+
+/** Each account is reconciled once a week, on its own weekday (spreads the points). */
 async function dueForReconciliation(now = Date.now()): Promise<string[]> {
   const weekday = Math.floor(now / DAY_MS) % 7;
   const hash = (s: string) => [...s].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
-  return (await readIndex()).map((e) => e.accountId).filter((id) => hash(id) % 7 === weekday);
+  return (await accountsToReconcile()).filter((id) => hash(id) % 7 === weekday);
 }
 
 /** Accounts reconciled together: their counts are grouped (reconcile.ts), and a run checks its deadline between chunks. */

@@ -34,6 +34,11 @@ async function readKnown(): Promise<Set<string> | null> {
   return new Set(chunks.flatMap((c) => (c as string[] | undefined) ?? []));
 }
 
+/** Every account of the site the last full scan read (none before the first scan). */
+export async function readKnownAccounts(): Promise<string[]> {
+  return [...((await readKnown()) ?? [])];
+}
+
 /** The scan, after reading every user: these accounts are known (newcomers among them are no longer new). */
 export async function writeKnownAccounts(accountIds: readonly string[]): Promise<void> {
   const chunks = chunkByBytes([...accountIds].sort());

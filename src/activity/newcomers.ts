@@ -9,15 +9,9 @@
 import { kvs } from '../storage/kvs';
 import { chunkByBytes } from '../storage/chunks';
 import type { JiraClient } from '../jira/client';
-import { getUsersInBulk } from '../jira/users';
+import { accountOf, getUsersInBulk, type Account } from '../jira/users';
 
-export interface Newcomer {
-  accountId: string;
-  displayName: string;
-  accountType: string | undefined;
-  appType: string | undefined;
-  email: string | null;
-  active: boolean;
+export interface Newcomer extends Account {
   /** When the ledger first saw it act (ISO). */
   firstSeen: string;
 }
@@ -67,7 +61,7 @@ export async function noteNewcomers(client: () => Promise<JiraClient>, acted: re
   if (unknown.length === 0) return 0;
   const found = await getUsersInBulk(await client(), unknown);
   const firstSeen = new Date(now).toISOString();
-  const added: Newcomer[] = found.map((u) => ({ accountId: u.accountId, displayName: u.displayName, accountType: u.accountType, appType: u.appType, email: u.emailAddress ?? null, active: u.active, firstSeen }));
+  const added: Newcomer[] = found.map((u) => ({ ...accountOf(u), firstSeen }));
   if (added.length > 0) await kvs.set(NEW_KEY, [...listed, ...added]);
   return added.length;
 }

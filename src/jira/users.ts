@@ -16,6 +16,29 @@ export const JiraUser = z
   .passthrough();
 export type JiraUser = z.infer<typeof JiraUser>;
 
+/** An account as the app keeps it (compact: only what the scan and the ledger use). */
+export interface Account {
+  accountId: string;
+  displayName: string;
+  accountType: string | undefined;
+  appType: string | undefined;
+  email: string | null;
+  active: boolean;
+  timeZone: string | undefined;
+}
+
+export function accountOf(u: JiraUser): Account {
+  return {
+    accountId: u.accountId,
+    displayName: u.displayName,
+    accountType: u.accountType,
+    appType: u.appType,
+    email: u.emailAddress ?? null,
+    active: u.active,
+    timeZone: typeof u.timeZone === 'string' ? u.timeZone : undefined,
+  };
+}
+
 // 500 users cost up to 1,001 points: small enough to fit any hourly budget we allow (≥ 2,000).
 const USERS_PAGE = 500;
 const BULK_PAGE = 100;

@@ -1,14 +1,4 @@
-/** The site's accounts and projects as one scan read them (compact: only what later phases use). */
-export interface Account {
-  accountId: string;
-  displayName: string;
-  accountType: string | undefined;
-  appType: string | undefined;
-  email: string | null;
-  active: boolean;
-  timeZone: string | undefined;
-}
-
+/** The site's projects as one scan read them (its accounts are jira/users' Account). */
 export interface ProjectEntry {
   id: number;
   key: string;

@@ -1,6 +1,6 @@
 import type { Evidence, IdentityKind, IdentityRecord } from '../contract';
 import { classifyApp } from '../rules/classification';
-import type { Account } from './directory';
+import type { Account } from '../jira/users';
 import { readAllOverrides } from './overrides';
 import { publishSnapshot, readGenerationSummaries, writeIdentityRecord } from './snapshot-store';
 import type { ScanState } from './state';

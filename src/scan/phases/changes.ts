@@ -6,7 +6,7 @@ import { THRESHOLDS } from '../../rules/classification';
 import { readRecentlyScreened } from '../screened';
 import { readAllOverrides } from '../overrides';
 import { readIdentitySummaries, readSnapshotPointer } from '../snapshot-store';
-import type { Account } from '../directory';
+import type { Account } from '../../jira/users';
 import { readList, writeList } from '../work-store';
 import { runWindow, type StepContext } from './context';
 import type { IdentityWork } from './people';

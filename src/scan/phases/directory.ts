@@ -1,7 +1,7 @@
 import { listProjectsPage } from '../../jira/project-list';
 import { projectsWithPermissions } from '../../jira/permissions-check';
-import { listUsersPage } from '../../jira/users';
-import { projectsRunOf, type Account, type ProjectEntry } from '../directory';
+import { accountOf, listUsersPage, type Account } from '../../jira/users';
+import { projectsRunOf, type ProjectEntry } from '../directory';
 import { writeKnownAccounts } from '../../activity/newcomers';
 import { publishAppAccounts } from '../partial';
 import { readList, writeChunk } from '../work-store';
@@ -19,15 +19,7 @@ export async function runDirectoryPhase(ctx: StepContext): Promise<boolean> {
   let dir = ctx.state.directory ?? { runId, accountChunks: 0, projectChunks: 0 };
   while (timeLeft(ctx)) {
     const page = await listUsersPage(ctx.client, ctx.state.cursor);
-    const accounts: Account[] = page.users.map((u) => ({
-      accountId: u.accountId,
-      displayName: u.displayName,
-      accountType: u.accountType,
-      appType: u.appType,
-      email: u.emailAddress ?? null,
-      active: u.active,
-      timeZone: typeof u.timeZone === 'string' ? u.timeZone : undefined,
-    }));
+    const accounts = page.users.map(accountOf);
     await writeChunk(runId, 'accounts', dir.accountChunks, accounts);
     dir = { ...dir, accountChunks: dir.accountChunks + 1 };
     ctx.state = { ...ctx.state, directory: dir, cursor: ctx.state.cursor + page.users.length, done: ctx.state.done + accounts.length };

@@ -7,7 +7,8 @@ import { activityTotals, leastPrivilege, withUnusedAccess } from '../../rules/ac
 import { candidateMinimum, classify, type Override } from '../../rules/classification';
 import { approximateCount } from '../../jira/search';
 import { locateActivity, refreshActivity, type BackfillPart } from '../activity';
-import { appBrowsable, NOT_VISIBLE, projectsRunOf, type Account, type ProjectEntry } from '../directory';
+import { appBrowsable, NOT_VISIBLE, projectsRunOf, type ProjectEntry } from '../directory';
+import type { Account } from '../../jira/users';
 import { touchedBy, type Window } from '../jql';
 import { readAllOverrides } from '../overrides';
 import { deleteIdentityRecord, readIdentityRecord, writeIdentityRecord, type SnapshotPointer } from '../snapshot-store';

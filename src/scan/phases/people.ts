@@ -1,6 +1,6 @@
 import { candidateMinimum } from '../../rules/classification';
 import { approximateCount } from '../../jira/search';
-import type { Account } from '../directory';
+import type { Account } from '../../jira/users';
 import { touchedBy } from '../jql';
 import { readAllOverrides } from '../overrides';
 import { publishCandidates } from '../partial';

@@ -3,7 +3,7 @@ import { writeLastGood } from '../state';
 import type { StepContext } from './context';
 import { backfillDone, setLedgerWindow } from '../../activity/backfill';
 import { settleNewcomers } from '../../activity/newcomers';
-import type { Account } from '../directory';
+import type { Account } from '../../jira/users';
 import type { IdentityWork } from './people';
 import { readList } from '../work-store';
 

@@ -323,6 +323,7 @@ async function checkpoint(
 ): Promise<ScanState | null> {
   // Fold what requests have cost so far into the state, synchronously, so that requests still in
   // flight are counted by the next checkpoint and none twice.
+  const spentSinceLast = counters.points;
   ctx.state = { ...ctx.state, points: ctx.state.points + counters.points, requests: ctx.state.requests + counters.requests };
   counters.points = 0;
   counters.requests = 0;
@@ -348,8 +349,8 @@ async function checkpoint(
   if (options.phaseDone && following) next = { ...next, phase: following, cursor: 0, done: 0, total: 0 };
   if (await kvs.get(cancelKey(next.runId))) return null;
   await writeScanState(next);
-  // What the scan spent this hour, for the other background jobs' budgets.
-  await recordSpent(next.budget.hourStart, SCAN_WRITER, next.budget.used);
+  // What the scan spent this hour, for the other background jobs' budgets (written when it changed).
+  if (spentSinceLast > 0) await recordSpent(next.budget.hourStart, SCAN_WRITER, next.budget.used);
   ctx.state = options.advance ? ctx.state : next;
   return next;
 }

@@ -163,7 +163,7 @@ async function scan(label: string): Promise<RunFigures> {
   const meter = sim?.meter.snapshot() ?? { points: 0, requests: 0, byHour: {} };
   for (const [hour, points] of Object.entries(meter.byHour)) pointsByHour.set(Number(hour), (pointsByHour.get(Number(hour)) ?? 0) + points);
   const figures = { points: meter.points, requests: meter.requests, maxPointsPerHour: Math.max(0, ...Object.values(meter.byHour)), wallSeconds: (realNow() - started) / 1000 };
-  const state = (await runInvocation({ functionKey: 'bench', moduleKey: 'bench', moduleType: 'bench', timeoutMs: 10_000 }, () => readScanState())) ?? null;
+  const state = (await readInHost(() => readScanState())) ?? null;
   console.error(`[bench] ${label}: ${JSON.stringify(figures)}; the app counted ${state?.points} points in ${state?.requests} requests`);
   const byEndpoint = Object.entries(sim?.meter.snapshot().byEndpoint ?? {}).sort((a, b) => b[1].points - a[1].points);
   for (const [endpoint, m] of byEndpoint.slice(0, 12)) console.error(`[bench]   ${String(m.points).padStart(7)} points ${String(m.requests).padStart(6)} requests  ${endpoint}`);
@@ -174,7 +174,7 @@ const fullStartedAt = Date.now();
 const full = await scan('full scan');
 // Virtual-clock time from the scan's start until every identity x project pair was measured.
 const fullVirtualMs = Date.now() - fullStartedAt;
-const settings = await runInvocation({ functionKey: 'bench', moduleKey: 'bench', moduleType: 'bench', timeoutMs: 10_000 }, () => readSettings());
+const settings = await readInHost(() => readSettings());
 // The scan's window: from midnight UTC, windowDays before the day the scan started.
 const sinceMs = Math.floor(fullStartedAt / 86_400_000) * 86_400_000 - settings.windowDays * 86_400_000;
 const pairs = sim.truth.touchedPairs({ sinceMs });

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Host } from '../../dev/host/host';
-import { runInvocation } from '../../dev/host/runtime';
 import { readDayCells } from '../../src/activity/read';
-import { startTestHost } from '../support/host';
+import { runInApp, startTestHost } from '../support/host';
 import { installVirtualTimers } from '../../dev/tools/virtual-clock';
 
 // Waits (pacing, backoff, Retry-After) pass on the virtual clock, not in real time.
@@ -11,7 +10,6 @@ installVirtualTimers();
 let host: Host;
 afterEach(() => host?.close());
 
-const inApp = <T>(fn: () => Promise<T>) => runInvocation({ functionKey: 'test', moduleKey: 'test', moduleType: 'test', timeoutMs: 30_000 }, fn);
 
 describe('a burst of product events', () => {
   it('shares storage writes between events delivered together, and still counts each change once', async () => {
@@ -31,7 +29,7 @@ describe('a burst of product events', () => {
     expect(inboxUnits).toBeLessThan(bus.stats.raised / 5);
     const truth = sim.truth.ledgerCells({ sinceMs: since });
     for (const t of truth) {
-      const cell = (await inApp(() => readDayCells(t.accountId)))[t.day]?.[t.projectKey];
+      const cell = (await runInApp(() => readDayCells(t.accountId)))[t.day]?.[t.projectKey];
       expect({ id: `${t.accountId} ${t.projectKey} ${t.day}`, touches: cell?.touches, commented: cell?.commented }).toEqual({ id: `${t.accountId} ${t.projectKey} ${t.day}`, touches: t.touches, commented: t.commented });
     }
   }, 60_000);

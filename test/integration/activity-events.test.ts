@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Host } from '../../dev/host/host';
-import { runInvocation } from '../../dev/host/runtime';
 import { readDayCells } from '../../src/activity/read';
 import { reconcileAccount } from '../../src/activity/reconcile';
 import { BACKGROUND, JiraClient } from '../../src/jira/client';
-import { startTestHost } from '../support/host';
+import { runInApp, startTestHost } from '../support/host';
 import { installVirtualTimers } from '../../dev/tools/virtual-clock';
 
 // Waits (pacing, backoff, Retry-After) pass on the virtual clock, not in real time.
@@ -13,7 +12,6 @@ installVirtualTimers();
 let host: Host;
 afterEach(() => host?.close());
 
-const inApp = <T>(fn: () => Promise<T>) => runInvocation({ functionKey: 'test', moduleKey: 'test', moduleType: 'test', timeoutMs: 30_000 }, fn);
 
 /** Delivers every pending product event and waits for the compactor. */
 async function settle(h: Host): Promise<void> {
@@ -25,7 +23,7 @@ async function settle(h: Host): Promise<void> {
 async function ledgerCells(h: Host, accountIds: string[]) {
   const out: Array<Record<string, unknown>> = [];
   for (const accountId of [...new Set(accountIds)].sort()) {
-    const days = await inApp(() => readDayCells(accountId));
+    const days = await runInApp(() => readDayCells(accountId));
     for (const [day, projects] of Object.entries(days)) {
       for (const [projectKey, c] of Object.entries(projects)) {
         out.push({ accountId, projectKey, day, touches: c.touches, created: c.created, updated: c.updated, transitioned: c.transitioned, commented: c.commented, worked: c.worked });
@@ -78,7 +76,7 @@ describe('product events reach the ledger', () => {
     expect(ledger).not.toEqual(truth);
     const today = new Date().toISOString().slice(0, 10);
     const client = new JiraClient(BACKGROUND);
-    for (const accountId of new Set(truth.map((c) => c.accountId))) await inApp(() => reconcileAccount(client, accountId, [today]));
+    for (const accountId of new Set(truth.map((c) => c.accountId))) await runInApp(() => reconcileAccount(client, accountId, [today]));
     expect(await ledgerCells(host, truth.map((c) => c.accountId))).toEqual(truth);
   }, 60_000);
 
@@ -105,7 +103,7 @@ describe('product events reach the ledger', () => {
     const truth = sim.truth.ledgerCells({ sinceMs: since }).filter((c) => c.accountId === accountId);
     expect(await ledgerCells(host, [accountId])).not.toEqual(truth);
     const days = [new Date(since).toISOString().slice(0, 10), new Date(now).toISOString().slice(0, 10)];
-    await inApp(() => reconcileAccount(new JiraClient(BACKGROUND), accountId, days));
+    await runInApp(() => reconcileAccount(new JiraClient(BACKGROUND), accountId, days));
     expect(await ledgerCells(host, [accountId])).toEqual(truth);
   }, 60_000);
 });

@@ -1,12 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Host } from '../../dev/host/host';
-import { runInvocation } from '../../dev/host/runtime';
 import { installVirtualTimers } from '../../dev/tools/virtual-clock';
 import { refreshIndex, requestUpkeep, UPKEEP_ACCOUNTS_PER_RUN } from '../../src/activity/compactor';
 import { readAllActivity, readDayCells } from '../../src/activity/read';
 import { dayOf, DAY_MS, ZERO } from '../../src/activity/ledger';
 import { writeLedger } from '../../src/activity/store';
-import { startTestHost } from '../support/host';
+import { runInApp, startTestHost } from '../support/host';
 
 // The upkeep's continuation waits a minute: on the virtual clock, not in real time.
 installVirtualTimers();
@@ -14,7 +13,7 @@ installVirtualTimers();
 let host: Host;
 afterEach(() => host?.close());
 
-const inApp = <T>(fn: () => Promise<T>) => runInvocation({ functionKey: 'test', moduleKey: 'test', moduleType: 'test', timeoutMs: 60_000 }, fn);
+const inApp = <T>(fn: () => Promise<T>) => runInApp(fn, 60_000);
 
 describe('the ledger’s daily upkeep', () => {
   it('ages every account in runs of a bounded size, a minute apart', async () => {

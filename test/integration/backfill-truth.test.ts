@@ -2,13 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../dev/host/host';
 import type { LedgerCell } from '../../dev/sim/types';
 import type { IdentityDetail, ScanStatus } from '../../src/contract';
-import { runInvocation } from '../../dev/host/runtime';
 import { readIdentityActivity } from '../../src/activity/read';
 import { reconcileAccount } from '../../src/activity/reconcile';
 import { BACKGROUND, JiraClient } from '../../src/jira/client';
 import { READ_LIMIT } from '../../src/scan/activity';
 import { SETTLE_MS } from '../../src/scan/jql';
-import { startTestHost } from '../support/host';
+import { runInApp, startTestHost } from '../support/host';
 import { allIdentities, asAdmin, scanToCompletion } from '../support/scan';
 import { installVirtualTimers } from '../../dev/tools/virtual-clock';
 
@@ -157,10 +156,9 @@ describe.each([
     for (const issueKey of [todays[0], older[0]]) if (issueKey) sim().mutate.addEvent({ issueKey, accountId, kind: 'field' });
     await bus.flush();
     await host.queue.idle();
-    const inApp = <T>(fn: () => Promise<T>) => runInvocation({ functionKey: 'test', moduleKey: 'test', moduleType: 'test', timeoutMs: 30_000 }, fn);
-    await inApp(() => reconcileAccount(new JiraClient(BACKGROUND), accountId, [new Date(today).toISOString().slice(0, 10)]));
+    await runInApp(() => reconcileAccount(new JiraClient(BACKGROUND), accountId, [new Date(today).toISOString().slice(0, 10)]));
     const expected = matrixOf([...sim().truth.touchMatrix({ sinceMs: windowStart, untilMs: settledDay }), ...sim().truth.ledgerCells({ sinceMs: settledDay })], cases.hidden).get(accountId) ?? {};
-    const found = await inApp(() => readIdentityActivity(accountId));
+    const found = await runInApp(() => readIdentityActivity(accountId));
     const touched = Object.fromEntries([...found].filter(([key, c]) => c.touches > 0 && key !== cases.hidden).map(([key, c]) => [key, c.touches]));
     expect(Object.keys(expected).length).toBeGreaterThan(0);
     expect(touched).toEqual(expected);

@@ -1,12 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Host } from '../../dev/host/host';
-import { runInvocation } from '../../dev/host/runtime';
 import { recordSpent, spentThisHour } from '../../src/jira/background-budget';
 import { hourOf } from '../../src/jira/points-budget';
 import { lookUpPeopleCards } from '../../src/registry/people-cards';
 import { readScanState } from '../../src/scan/state';
 import { saveSettings } from '../../src/storage/scan-settings';
-import { startTestHost } from '../support/host';
+import { runInApp, startTestHost } from '../support/host';
 import { accounts } from '../support/registry';
 
 process.env.SCAN_RETRY_BASE_MS = '20';
@@ -14,7 +13,7 @@ process.env.SCAN_RETRY_BASE_MS = '20';
 let host: Host;
 afterEach(() => host?.close());
 
-const inApp = <T>(fn: () => Promise<T>) => runInvocation({ functionKey: 't', moduleKey: 't', moduleType: 't', timeoutMs: 10_000 }, fn) as Promise<T>;
+const inApp = <T>(fn: () => Promise<T>) => runInApp(fn, 10_000);
 
 describe('one hourly points budget for all background work', () => {
   it('a background job spends from the hour and records it; once the hour is spent, it makes no Jira call', async () => {

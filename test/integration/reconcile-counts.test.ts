@@ -1,12 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Host } from '../../dev/host/host';
-import { runInvocation } from '../../dev/host/runtime';
 import { advanceTo, installVirtualTimers } from '../../dev/tools/virtual-clock';
 import { requestReconcile } from '../../src/activity/compactor';
 import { readDayCells } from '../../src/activity/read';
 import { reconcileAccount, reconcileByCounts } from '../../src/activity/reconcile';
 import { BACKGROUND, JiraClient } from '../../src/jira/client';
-import { startTestHost } from '../support/host';
+import { runInApp, startTestHost } from '../support/host';
 
 // Waits (pacing, the compactor's gathering) pass on the virtual clock; days are moved through with advanceTo.
 installVirtualTimers();
@@ -16,7 +15,6 @@ const COUNT = 'POST /rest/api/3/search/approximate-count';
 let host: Host;
 afterEach(() => host?.close());
 
-const inApp = <T>(fn: () => Promise<T>) => runInvocation({ functionKey: 'test', moduleKey: 'test', moduleType: 'test', timeoutMs: 30_000 }, fn);
 const dayKey = (ms: number) => new Date(Math.floor(ms / DAY) * DAY).toISOString().slice(0, 10);
 
 type Kind = 'field' | 'comment' | 'status' | 'worklog';
@@ -59,7 +57,7 @@ async function week(h: Host, plan: (accounts: string[], items: (accountId: strin
   const ledger = async () => {
     const out: ReturnType<typeof truth> = [];
     for (const accountId of accounts) {
-      for (const [day, projects] of Object.entries(await inApp(() => readDayCells(accountId)))) {
+      for (const [day, projects] of Object.entries(await runInApp(() => readDayCells(accountId)))) {
         if (!days.includes(day)) continue;
         for (const [projectKey, c] of Object.entries(projects)) out.push({ accountId, projectKey, day, touches: c.touches, created: c.created, updated: c.updated, transitioned: c.transitioned, commented: c.commented, worked: c.worked });
       }
@@ -81,7 +79,7 @@ describe('reconciliation counts first', () => {
   it('spends only counts on a week with no losses: no search, no changelog read', async () => {
     host = startTestHost();
     const w = await week(host, busy);
-    await inApp(() => requestReconcile(w.accounts));
+    await runInApp(() => requestReconcile(w.accounts));
     await host.queue.idle();
     const spent = w.meter();
     expect(Object.keys(spent.byEndpoint)).toEqual([COUNT]);
@@ -102,7 +100,7 @@ describe('reconciliation counts first', () => {
     });
     const before = await w.ledger();
     expect(before.ledger).not.toEqual(before.truth);
-    const outcome = await inApp(() => reconcileByCounts(new JiraClient(BACKGROUND), w.accounts, w.days));
+    const outcome = await runInApp(() => reconcileByCounts(new JiraClient(BACKGROUND), w.accounts, w.days));
     expect(outcome.read).toEqual([lost]);
     expect(outcome.changed).toEqual([lost]);
     const { ledger, truth } = await w.ledger();
@@ -122,7 +120,7 @@ describe('reconciliation counts first', () => {
       item = items(lost)[4] as string;
       return [...busy(accounts, items), { day: 2, accountId: lost, issueKey: item, kind: 'field' }, { day: 2, accountId: lost, issueKey: item, kind: 'comment', delivered: false }];
     });
-    const outcome = await inApp(() => reconcileByCounts(new JiraClient(BACKGROUND), w.accounts, w.days));
+    const outcome = await runInApp(() => reconcileByCounts(new JiraClient(BACKGROUND), w.accounts, w.days));
     // Every count agrees: the item is in the day's set through the edit.
     expect(outcome.read).toEqual([]);
     expect(Object.keys(w.meter().byEndpoint)).toEqual([COUNT]);
@@ -131,7 +129,7 @@ describe('reconciliation counts first', () => {
     expect(cell(found.ledger).map((c) => c.touches)).toEqual(cell(found.truth).map((c) => c.touches));
     expect(cell(found.ledger).reduce((n, c) => n + c.commented, 0)).toBe(cell(found.truth).reduce((n, c) => n + c.commented, 0) - 1);
     // What finds it: a read of the account's days, which the count path does when any loss shows in that account's week.
-    await inApp(() => reconcileAccount(new JiraClient(BACKGROUND), lost, w.days));
+    await runInApp(() => reconcileAccount(new JiraClient(BACKGROUND), lost, w.days));
     const after = await w.ledger();
     expect(after.ledger).toEqual(after.truth);
   });
@@ -150,7 +148,7 @@ describe('reconciliation counts first', () => {
         { day: 2, accountId: lost, issueKey: item, kind: 'status', delivered: false },
       ];
     });
-    const outcome = await inApp(() => reconcileByCounts(new JiraClient(BACKGROUND), w.accounts, w.days));
+    const outcome = await runInApp(() => reconcileByCounts(new JiraClient(BACKGROUND), w.accounts, w.days));
     expect(outcome.read).toEqual([lost]);
     const { ledger, truth } = await w.ledger();
     expect(ledger).toEqual(truth);

@@ -3,12 +3,18 @@ import * as backend from '../../src/index';
 import { devInvoke } from '../../dev/host/dev-invoke';
 import { createHost, type Host, type Persona } from '../../dev/host/host';
 import type { Envelope } from '../../src/contract';
+import { runInvocation } from '../../dev/host/runtime';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
 /** A local host on the real back end (src/index.ts), in-memory storage and the demo site. */
 export function startTestHost(): Host {
   return createHost({ manifestFile: join(ROOT, 'manifest.yml'), backend: { index: backend }, dataDir: ':memory:', site: 'demo' });
+}
+
+/** Runs test code inside an invocation of the app (its storage, its Jira client), as a function of the app would. */
+export function runInApp<T>(fn: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
+  return runInvocation({ functionKey: 'test', moduleKey: 'test', moduleType: 'test', timeoutMs }, fn) as Promise<T>;
 }
 
 export function persona(host: Host, role: Persona['role'], index = 0): Persona {
